@@ -1,0 +1,76 @@
+package com.consento.decisions;
+
+import com.consento.catalog.CatalogService;
+import com.consento.identity.IdentityService;
+import com.consento.ledger.ConsentChangeListener;
+import com.consento.ledger.ConsentChanged;
+import com.consento.ledger.LedgerService;
+import com.consento.shared.Channel;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Service;
+
+/**
+ * The decision API: resolves the subject and purpose from memory and asks the index. Listens to the ledger
+ * and rebuilds the index from the state table before the server accepts requests.
+ */
+@Service
+public class DecisionService implements ConsentChangeListener, SmartInitializingSingleton {
+    private static final Logger log = LoggerFactory.getLogger(DecisionService.class);
+    private final DecisionIndex index;
+    private final IdentityService identity;
+    private final CatalogService catalog;
+    private final LedgerService ledger;
+    private final Clock clock;
+
+    DecisionService(IdentityService identity, CatalogService catalog, LedgerService ledger, Clock clock) {
+        this.identity = identity;
+        this.catalog = catalog;
+        this.ledger = ledger;
+        this.clock = clock;
+        this.index = new DecisionIndex(identity.directory());
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        long start = System.nanoTime();
+        long[] keys = {0};
+        ledger.replayState(change -> {
+            consentChanged(change);
+            keys[0]++;
+        });
+        log.info("Decision index rebuilt: {} consent keys in {} ms", keys[0], (System.nanoTime() - start) / 1_000_000);
+    }
+
+    @Override
+    public void consentChanged(ConsentChanged change) {
+        int subject = identity.indexOf(change.subjectId());
+        if (subject >= 0) {
+            index.apply(subject, change);
+        }
+    }
+
+    /** {@code subject} is a subject id or {@code type:value}; {@code channel} may be null or empty. */
+    public Decision decide(String subject, String purpose, String channel) {
+        return decide(identity.resolve(subject), purpose, channel, clock.millis());
+    }
+
+    public Decision decide(int subject, String purpose, String channel, long at) {
+        Channel c = channel == null || channel.isEmpty() ? null : Channel.ofCode(channel);
+        if (c == null && channel != null && !channel.isEmpty()) {
+            return Decision.NO_CONSENT;
+        }
+        return index.decide(subject, purpose, catalog.snapshot().terms(purpose), c, at);
+    }
+
+    /** Forgets a subject's consent state in memory (after erasure). */
+    public void forget(int subject) {
+        index.clear(subject);
+    }
+
+    public DecisionIndex index() {
+        return index;
+    }
+}

@@ -1,0 +1,178 @@
+package com.consento.identity;
+
+import com.consento.shared.Conflict;
+import com.consento.shared.InvalidRequest;
+import com.consento.shared.NotFound;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Service;
+
+/**
+ * The identity API: find a subject by id or identifier (from memory), create subjects and link identifiers
+ * (inside the caller's transaction; memory follows on commit).
+ */
+@Service
+public class IdentityService implements SmartInitializingSingleton {
+    private final IdentityStore store;
+    private final KeyVault vault;
+    private final SubjectIds ids;
+    private final SubjectKeys keys;
+    private final SubjectDirectory directory;
+    private final Clock clock;
+
+    IdentityService(IdentityStore store, KeyVault vault, SubjectIds ids, SubjectKeys keys, SubjectDirectory directory,
+                    Clock clock) {
+        this.store = store;
+        this.vault = vault;
+        this.ids = ids;
+        this.keys = keys;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    public SubjectDirectory directory() {
+        return directory;
+    }
+
+    public String idOf(int index) {
+        return ids.format(index);
+    }
+
+    /** The slot of a subject id as issued here, or -1. Does not say whether the subject still exists. */
+    public int indexOf(String subjectId) {
+        long idx = ids.parse(subjectId);
+        return idx < 0 || idx > Integer.MAX_VALUE ? -1 : (int) idx;
+    }
+
+    /**
+     * Resolves {@code sub_…} or {@code type:value} (e.g. {@code phone:+8613800138000}) from memory, following
+     * merges; -1 when nobody matches. Malformed references are unknown subjects, not errors.
+     */
+    public int resolve(String reference) {
+        if (reference == null) {
+            return -1;
+        }
+        int index = indexOf(reference);
+        if (index < 0) {
+            int colon = reference.indexOf(':');
+            if (colon <= 0) {
+                return -1;
+            }
+            IdentifierType type = IdentifierType.ofCode(reference.substring(0, colon));
+            if (type == null) {
+                return -1;
+            }
+            try {
+                index = directory.byLookupHash(lookupHash(IdentifierNormaliser.normalise(type,
+                        reference.substring(colon + 1))));
+            } catch (IllegalArgumentException e) {
+                return -1;
+            }
+        }
+        return index < 0 || directory.status(index) == SubjectDirectory.UNKNOWN ? -1 : directory.survivor(index);
+    }
+
+    public String lookupHash(Identifier identifier) {
+        return vault.lookupHash(identifier.type().code(), identifier.value());
+    }
+
+    public Optional<String> lookup(Identifier identifier) {
+        int index = directory.byLookupHash(lookupHash(identifier));
+        if (index < 0 || directory.status(index) != SubjectDirectory.ACTIVE) {
+            index = index < 0 ? -1 : directory.survivor(index);
+        }
+        return index < 0 || directory.status(index) != SubjectDirectory.ACTIVE ? Optional.empty()
+                : Optional.of(ids.format(index));
+    }
+
+    /** The id of an existing, active subject, or a 404/410-style failure naming why. */
+    public String requireActive(String subjectId) {
+        int index = indexOf(subjectId);
+        byte status = directory.status(index);
+        if (index < 0 || status == SubjectDirectory.UNKNOWN) {
+            throw new NotFound("no subject " + subjectId);
+        }
+        if (status == SubjectDirectory.ERASED) {
+            throw new NotFound("subject " + subjectId + " has been erased");
+        }
+        return ids.format(directory.survivor(index));
+    }
+
+    /**
+     * Within the caller's transaction: the one subject these identifiers belong to, created when none does.
+     * Identifiers not yet linked are linked to it.
+     */
+    public String resolveOrCreate(List<Identifier> identifiers) {
+        Set<String> owners = new LinkedHashSet<>();
+        for (Identifier identifier : identifiers) {
+            // the store, not memory: subjects created earlier in this transaction are not in memory yet
+            store.subjectByHmac(lookupHash(identifier)).ifPresent(owners::add);
+        }
+        if (owners.size() > 1) {
+            throw new Conflict("identifiers-of-two-subjects", "these identifiers belong to different subjects "
+                    + owners + "; merge them first (POST /api/v1/subjects/merge)");
+        }
+        String subjectId = owners.isEmpty() ? create(null, null) : owners.iterator().next();
+        for (Identifier identifier : identifiers) {
+            link(subjectId, identifier);
+        }
+        return subjectId;
+    }
+
+    /** Within the caller's transaction: a new subject with its own data key. */
+    public String create(String profileEnc, Long adultFrom) {
+        long index = store.reserveIndexes(1);
+        String id = ids.format(index);
+        String wrapped = vault.newWrappedDataKey();
+        long now = clock.millis();
+        store.insertSubject(id, index, wrapped, profileEnc, adultFrom, now);
+        keys.remember(id, wrapped);
+        int slot = (int) index;
+        AfterCommit.run(() -> directory.put(slot, SubjectDirectory.ACTIVE,
+                adultFrom == null ? SubjectDirectory.NO_MINOR : adultFrom.intValue()));
+        return id;
+    }
+
+    /** Within the caller's transaction: links an identifier no other subject holds. */
+    public void link(String subjectId, Identifier identifier) {
+        String hash = lookupHash(identifier);
+        Optional<String> owner = store.subjectByHmac(hash);
+        if (owner.isPresent()) {
+            if (owner.get().equals(subjectId)) {
+                return;
+            }
+            throw new Conflict("identifier-taken", identifier.type().code() + " " + identifier.masked()
+                    + " belongs to another subject; merge them with POST /api/v1/subjects/merge");
+        }
+        store.insertIdentifier(hash, subjectId, identifier.type().code(), keys.encrypt(subjectId, identifier.value()),
+                clock.millis());
+        int index = indexOf(subjectId);
+        AfterCommit.run(() -> directory.link(hash, index));
+    }
+
+    public List<Identifier> identifiers(String subjectId) {
+        return store.identifiers(subjectId).stream()
+                .map(r -> new Identifier(IdentifierType.ofCode(r.type()), keys.decrypt(subjectId, r.valueEnc())))
+                .filter(i -> i.value() != null).toList();
+    }
+
+    /** Parses a wire identifier; the message says what is wrong with it. */
+    public static Identifier parse(String type, String value) {
+        IdentifierType t = IdentifierType.ofCode(type);
+        if (t == null) {
+            throw new InvalidRequest("unknown identifier type '" + type + "': member, phone, email, wechat_openid, "
+                    + "wechat_unionid, alipay_uid or device", "/type");
+        }
+        return IdentifierNormaliser.normalise(t, value);
+    }
+
+    /** Loads the directory before the server accepts requests. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        store.loadInto(directory);
+    }
+}

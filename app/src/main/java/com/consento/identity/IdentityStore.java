@@ -1,0 +1,82 @@
+package com.consento.identity;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Subjects and identifiers as rows. Nothing here is readable without the keys. */
+@Repository
+class IdentityStore {
+    private final JdbcClient jdbc;
+
+    IdentityStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record SubjectRow(String id, long idx, String status, String mergedInto, String dataKey, String profileEnc,
+                      Long adultFrom) {
+    }
+
+    record IdentifierRow(String lookupHmac, String subjectId, String type, String valueEnc) {
+    }
+
+    /** Reserves {@code n} consecutive subject indexes; the row lock keeps cluster nodes from colliding. */
+    long reserveIndexes(int n) {
+        jdbc.sql("UPDATE counter SET value = value + ? WHERE name = 'subject'").param(n).update();
+        return jdbc.sql("SELECT value FROM counter WHERE name = 'subject'").query(Long.class).single() - n;
+    }
+
+    void insertSubject(String id, long idx, String dataKey, String profileEnc, Long adultFrom, long now) {
+        jdbc.sql("INSERT INTO subject (id, idx, status, data_key, profile_enc, adult_from, created_at, updated_at) "
+                        + "VALUES (?, ?, 'ACTIVE', ?, ?, ?, ?, ?)")
+                .params(id, idx, dataKey, profileEnc, adultFrom, now, now).update();
+    }
+
+    void insertIdentifier(String hmac, String subjectId, String type, String valueEnc, long now) {
+        jdbc.sql("INSERT INTO identifier (lookup_hmac, subject_id, type, value_enc, created_at) VALUES (?, ?, ?, ?, ?)")
+                .params(hmac, subjectId, type, valueEnc, now).update();
+    }
+
+    Optional<String> subjectByHmac(String hmac) {
+        return jdbc.sql("SELECT subject_id FROM identifier WHERE lookup_hmac = ?").param(hmac)
+                .query(String.class).optional();
+    }
+
+    Optional<SubjectRow> subject(String id) {
+        return jdbc.sql("SELECT id, idx, status, merged_into, data_key, profile_enc, adult_from FROM subject WHERE id = ?")
+                .param(id).query(SubjectRow.class).optional();
+    }
+
+    List<IdentifierRow> identifiers(String subjectId) {
+        return jdbc.sql("SELECT lookup_hmac, subject_id, type, value_enc FROM identifier WHERE subject_id = ?")
+                .param(subjectId).query(IdentifierRow.class).list();
+    }
+
+    void updateProfile(String id, String profileEnc, Long adultFrom, long now) {
+        jdbc.sql("UPDATE subject SET profile_enc = ?, adult_from = ?, updated_at = ? WHERE id = ?")
+                .params(profileEnc, adultFrom, now, id).update();
+    }
+
+    /** Streams every subject and identifier into the directory at start-up. */
+    void loadInto(SubjectDirectory directory) {
+        jdbc.sql("SELECT idx, status, adult_from FROM subject").query(rs -> {
+            Long adult = rs.getObject(3) == null ? null : rs.getLong(3);
+            directory.put((int) rs.getLong(1), statusCode(rs.getString(2)),
+                    adult == null ? SubjectDirectory.NO_MINOR : adult.intValue());
+        });
+        jdbc.sql("SELECT i.lookup_hmac, s.idx FROM identifier i JOIN subject s ON s.id = i.subject_id")
+                .query(rs -> {
+                    directory.link(rs.getString(1), (int) rs.getLong(2));
+                });
+    }
+
+    static byte statusCode(String status) {
+        return switch (status) {
+            case "ACTIVE" -> SubjectDirectory.ACTIVE;
+            case "ERASED" -> SubjectDirectory.ERASED;
+            case "MERGED" -> SubjectDirectory.MERGED;
+            default -> SubjectDirectory.UNKNOWN;
+        };
+    }
+}

@@ -1,0 +1,69 @@
+package com.consento.identity;
+
+import com.consento.shared.NotFound;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.SecretKey;
+import org.springframework.stereotype.Component;
+
+/**
+ * Encrypts and decrypts personal data with the subject's own data key. Once a subject is erased its key is
+ * gone and everything sealed with it, in the ledger and in backups alike, is unreadable.
+ */
+@Component
+public class SubjectKeys {
+    private static final int CACHE_LIMIT = 100_000;
+    private final KeyVault vault;
+    private final IdentityStore store;
+    private final Map<String, SecretKey> cache = new ConcurrentHashMap<>();
+
+    SubjectKeys(KeyVault vault, IdentityStore store) {
+        this.vault = vault;
+        this.store = store;
+    }
+
+    public String encrypt(String subjectId, String plaintext) {
+        return KeyVault.encrypt(key(subjectId), plaintext);
+    }
+
+    /** The plaintext, or null when the subject was erased and its key destroyed. */
+    public String decrypt(String subjectId, String ciphertext) {
+        if (ciphertext == null) {
+            return null;
+        }
+        SecretKey key = keyOrNull(subjectId);
+        return key == null ? null : KeyVault.decrypt(key, ciphertext);
+    }
+
+    void remember(String subjectId, String wrappedKey) {
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear();
+        }
+        cache.put(subjectId, vault.unwrap(wrappedKey));
+    }
+
+    void forget(String subjectId) {
+        cache.remove(subjectId);
+    }
+
+    private SecretKey key(String subjectId) {
+        SecretKey key = keyOrNull(subjectId);
+        if (key == null) {
+            throw new NotFound("subject " + subjectId + " has been erased");
+        }
+        return key;
+    }
+
+    private SecretKey keyOrNull(String subjectId) {
+        SecretKey cached = cache.get(subjectId);
+        if (cached != null) {
+            return cached;
+        }
+        var row = store.subject(subjectId).orElseThrow(() -> new NotFound("no subject " + subjectId));
+        if (row.dataKey() == null) {
+            return null;
+        }
+        remember(subjectId, row.dataKey());
+        return cache.get(subjectId);
+    }
+}

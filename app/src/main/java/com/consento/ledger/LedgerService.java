@@ -1,0 +1,173 @@
+package com.consento.ledger;
+
+import com.consento.catalog.Catalog;
+import com.consento.catalog.CatalogService;
+import com.consento.identity.AfterCommit;
+import com.consento.identity.IdentityService;
+import com.consento.identity.SubjectKeys;
+import com.consento.shared.Conflict;
+import com.consento.shared.NotFound;
+import com.consento.shared.Problems;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records batches of consent events: all or nothing, in one transaction, chained and state-updated; a 2xx
+ * follows only a commit. Listeners hear of each changed key after the commit.
+ */
+@Service
+public class LedgerService {
+    static final int PARTITIONS = 16;
+    private final LedgerStore store;
+    private final IdempotencyStore idempotency;
+    private final CatalogService catalog;
+    private final IdentityService identity;
+    private final SubjectKeys keys;
+    private final ObjectProvider<ConsentChangeListener> listeners;
+    private final TransactionTemplate tx;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final ReentrantLock writer = new ReentrantLock();
+
+    LedgerService(LedgerStore store, IdempotencyStore idempotency, CatalogService catalog, IdentityService identity,
+                  SubjectKeys keys, ObjectProvider<ConsentChangeListener> listeners, TransactionTemplate tx,
+                  JsonMapper json, Clock clock) {
+        this.store = store;
+        this.idempotency = idempotency;
+        this.catalog = catalog;
+        this.identity = identity;
+        this.keys = keys;
+        this.listeners = listeners;
+        this.tx = tx;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The outcome of a batch: its receipts, and whether they were replayed for a repeated Idempotency-Key. */
+    public record Recorded(List<Receipt> receipts, boolean replayed) {
+    }
+
+    public Recorded record(List<ConsentEventBody> batch, String idempotencyScope, String requestHash) {
+        Catalog snapshot = catalog.snapshot();
+        long now = clock.millis();
+        Problems problems = new Problems();
+        List<ValidEvent> valid = EventValidator.validate(batch, snapshot, now, problems);
+        for (int i = 0; i < valid.size(); i++) {
+            String id = valid.get(i).subjectId();
+            if (id != null) {
+                try {
+                    identity.requireActive(id);
+                } catch (NotFound e) {
+                    problems.add("/events/" + i + "/subject/id", e.getMessage());
+                }
+            }
+        }
+        problems.throwIfAny();
+        writer.lock();
+        try {
+            return tx.execute(s -> {
+                if (idempotencyScope != null) {
+                    var prior = idempotency.find(idempotencyScope);
+                    if (prior.isPresent()) {
+                        if (!prior.get().requestHash().equals(requestHash)) {
+                            throw new Conflict("idempotency-key-reused",
+                                    "this Idempotency-Key was used for a different request");
+                        }
+                        return new Recorded(prior.get().receipts(), true);
+                    }
+                }
+                List<Receipt> receipts = append(valid, clock.millis());
+                if (idempotencyScope != null) {
+                    idempotency.save(idempotencyScope, requestHash, receipts, now);
+                }
+                return new Recorded(receipts, false);
+            });
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    /** Within the transaction: chains, inserts and folds the events into the state table. */
+    private List<Receipt> append(List<ValidEvent> valid, long recordedAt) {
+        List<String> subjects = new ArrayList<>(valid.size());
+        for (ValidEvent v : valid) {
+            subjects.add(v.subjectId() != null ? identity.requireActive(v.subjectId())
+                    : identity.resolveOrCreate(v.identifiers()));
+        }
+        TreeSet<Integer> parts = new TreeSet<>();
+        subjects.forEach(id -> parts.add(partition(id)));
+        Map<Integer, LedgerStore.Head> heads = new HashMap<>(store.lockHeads(parts));
+        List<RecordedEvent> events = new ArrayList<>(valid.size());
+        for (int i = 0; i < valid.size(); i++) {
+            ValidEvent v = valid.get(i);
+            String subjectId = subjects.get(i);
+            LedgerStore.Head head = heads.get(partition(subjectId));
+            long seq = head.lastSeq() + 1;
+            RecordedEvent unsigned = new RecordedEvent(seq * PARTITIONS + head.part(), head.part(), seq, subjectId,
+                    v.purpose(), v.channel(), v.action(), v.noticeVersion(), v.touchpoint(), v.capturedAt(),
+                    recordedAt, v.actorType(), seal(subjectId, v.guardian()), seal(subjectId, v.evidence()),
+                    head.hash(), null);
+            RecordedEvent e = withHash(unsigned);
+            heads.put(head.part(), new LedgerStore.Head(head.part(), e.hash(), seq));
+            events.add(e);
+        }
+        store.insert(events);
+        store.updateHeads(heads.values());
+        List<ConsentChanged> changes = fold(events, valid);
+        AfterCommit.run(() -> changes.forEach(c -> listeners.forEach(l -> l.consentChanged(c))));
+        return events.stream().map(e -> new Receipt(Long.toString(e.id()), e.subjectId(), e.receiptId(), e.hash()))
+                .toList();
+    }
+
+    private List<ConsentChanged> fold(List<RecordedEvent> events, List<ValidEvent> valid) {
+        Map<StateReplay.Key, StateRow> current = new LinkedHashMap<>();
+        Map<StateReplay.Key, StateRow> changed = new LinkedHashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            RecordedEvent e = events.get(i);
+            var key = new StateReplay.Key(e.subjectId() + "\u001f" + e.purpose(), e.channel());
+            StateRow before = current.containsKey(key) ? current.get(key)
+                    : store.state(e.subjectId(), e.purpose(), e.channel()).orElse(null);
+            StateRow candidate = StateRow.of(e, valid.get(i).noticeSequence());
+            if (candidate.supersedes(before)) {
+                current.put(key, candidate);
+                changed.put(key, candidate);
+            } else {
+                current.put(key, before);
+            }
+        }
+        store.upsert(changed.values());
+        return changed.values().stream().map(StateRow::change).toList();
+    }
+
+    private String seal(String subjectId, Object value) {
+        if (value == null || (value instanceof Map<?, ?> m && m.isEmpty())) {
+            return null;
+        }
+        return keys.encrypt(subjectId, json.writeValueAsString(value));
+    }
+
+    static RecordedEvent withHash(RecordedEvent e) {
+        return new RecordedEvent(e.id(), e.part(), e.seq(), e.subjectId(), e.purpose(), e.channel(), e.action(),
+                e.noticeVersion(), e.touchpoint(), e.capturedAt(), e.recordedAt(), e.actorType(), e.actorEnc(),
+                e.evidenceEnc(), e.prevHash(), HashChain.hash(e.prevHash(), e));
+    }
+
+    static int partition(String subjectId) {
+        return Math.floorMod(subjectId.hashCode(), PARTITIONS);
+    }
+
+    /** Streams every key's current state to a listener, e.g. to rebuild an index at start-up. */
+    public void replayState(ConsentChangeListener listener) {
+        store.forEachState(row -> listener.consentChanged(row.change()));
+    }
+}

@@ -1,0 +1,156 @@
+package com.consento.platform;
+
+import com.consento.shared.Conflict;
+import com.consento.shared.FieldProblem;
+import com.consento.shared.InvalidRequest;
+import com.consento.shared.NotFound;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Every error as RFC 9457 problem+json with a stable {@code type}, saying what is wrong and where
+ * ({@code errors[].pointer}). A 5xx means a fault of ours, never of the input.
+ */
+@RestControllerAdvice
+class ProblemHandler {
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(InvalidRequest.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidRequest e, HttpServletRequest req) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, e.type(), e.getMessage(), e.problems(), req);
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<ProblemDetail> notFound(NotFound e, HttpServletRequest req) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage(), List.of(), req);
+    }
+
+    @ExceptionHandler(Conflict.class)
+    ResponseEntity<ProblemDetail> conflict(Conflict e, HttpServletRequest req) {
+        return problem(HttpStatus.CONFLICT, e.type(), e.getMessage(), List.of(), req);
+    }
+
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException e, HttpServletRequest req) {
+        return problem(HttpStatus.CONFLICT, "concurrent-change",
+                "another request changed the same record at the same time; retry", List.of(), req);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest req) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JacksonException je) {
+            String pointer = pointer(je);
+            String what = je.getOriginalMessage() == null ? "malformed JSON" : je.getOriginalMessage();
+            if (what.length() > 300) {
+                what = what.substring(0, 300) + "…";
+            }
+            return problem(HttpStatus.BAD_REQUEST, "malformed-body", "the body is not valid for this call at "
+                    + (pointer.isEmpty() ? "/" : pointer) + ": " + what, List.of(new FieldProblem(pointer, what)), req);
+        }
+        return problem(HttpStatus.BAD_REQUEST, "malformed-body", "the request body is missing or is not JSON",
+                List.of(), req);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> missingParam(MissingServletRequestParameterException e, HttpServletRequest req) {
+        return problem(HttpStatus.BAD_REQUEST, "missing-parameter", "query parameter '" + e.getParameterName()
+                + "' is required", List.of(new FieldProblem("/query/" + e.getParameterName(), "required")), req);
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e, HttpServletRequest req) {
+        return problem(HttpStatus.BAD_REQUEST, "missing-header", "header '" + e.getHeaderName() + "' is required",
+                List.of(), req);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest req) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "parameter '" + e.getName() + "' has the wrong type",
+                List.of(new FieldProblem("/query/" + e.getName(), "wrong type")), req);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest req) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                "send " + e.getSupportedMediaTypes() + ", not " + e.getContentType(), List.of(), req);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest req) {
+        return problem(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "this call answers in JSON", List.of(), req);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest req) {
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", e.getMethod() + " is not allowed here",
+                List.of(), req);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e, HttpServletRequest req) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "no such resource", List.of(), req);
+    }
+
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class})
+    ResponseEntity<ProblemDetail> unavailable(RuntimeException e, HttpServletRequest req) {
+        log.warn("database unavailable: {}", e.getMessage());
+        ResponseEntity<ProblemDetail> r = problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                "the database is unavailable; nothing was recorded; retry", List.of(), req);
+        return ResponseEntity.status(r.getStatusCode()).header("Retry-After", "5").headers(r.getHeaders())
+                .body(r.getBody());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest req) {
+        log.error("unexpected failure on {} {}", req.getMethod(), req.getRequestURI(), e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "an unexpected error; nothing was recorded",
+                List.of(), req);
+    }
+
+    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String detail,
+                                                 List<FieldProblem> errors, HttpServletRequest req) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setType(URI.create(ProblemWriter.BASE + type));
+        p.setInstance(URI.create(req.getRequestURI()));
+        if (!errors.isEmpty()) {
+            p.setProperty("errors", errors);
+        }
+        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(p);
+    }
+
+    /** The JSON Pointer of where parsing failed, from Jackson's path. */
+    static String pointer(JacksonException e) {
+        StringBuilder b = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            b.append('/');
+            if (ref.getPropertyName() != null) {
+                b.append(ref.getPropertyName().replace("~", "~0").replace("/", "~1"));
+            } else if (ref.getIndex() >= 0) {
+                b.append(ref.getIndex());
+            }
+        }
+        return b.toString();
+    }
+}
