@@ -34,13 +34,15 @@ public class LedgerService {
     private final IdentityService identity;
     private final SubjectKeys keys;
     private final ObjectProvider<ConsentChangeListener> listeners;
+    private final ObjectProvider<TransactionalConsentListener> transactionalListeners;
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final Clock clock;
     private final ReentrantLock writer = new ReentrantLock();
 
     LedgerService(LedgerStore store, IdempotencyStore idempotency, CatalogService catalog, IdentityService identity,
-                  SubjectKeys keys, ObjectProvider<ConsentChangeListener> listeners, TransactionTemplate tx,
+                  SubjectKeys keys, ObjectProvider<ConsentChangeListener> listeners,
+                  ObjectProvider<TransactionalConsentListener> transactionalListeners, TransactionTemplate tx,
                   JsonMapper json, Clock clock) {
         this.store = store;
         this.idempotency = idempotency;
@@ -48,6 +50,7 @@ public class LedgerService {
         this.identity = identity;
         this.keys = keys;
         this.listeners = listeners;
+        this.transactionalListeners = transactionalListeners;
         this.tx = tx;
         this.json = json;
         this.clock = clock;
@@ -124,6 +127,7 @@ public class LedgerService {
         store.insert(events);
         store.updateHeads(heads.values());
         List<ConsentChanged> changes = fold(events, valid);
+        transactionalListeners.forEach(l -> l.inTransaction(changes));
         AfterCommit.run(() -> changes.forEach(c -> listeners.forEach(l -> l.consentChanged(c))));
         return events.stream().map(e -> new Receipt(Long.toString(e.id()), e.subjectId(), e.receiptId(), e.hash()))
                 .toList();

@@ -31,6 +31,11 @@ class CoreConfig {
     }
 
     @Bean
+    com.consento.identity.LinkTokens linkTokens(KeyVault vault, Clock clock) {
+        return new com.consento.identity.LinkTokens(vault, clock);
+    }
+
+    @Bean
     SubjectDirectory subjectDirectory() {
         return new SubjectDirectory();
     }
