@@ -24,11 +24,15 @@ public record PurposeTerms(String code, boolean consentGated, long validityMilli
 
     /** A grant captured at {@code capturedAt} has lapsed at {@code at}. */
     public boolean expired(long capturedAt, long at) {
-        return validityMillis > 0 && capturedAt + validityMillis <= at;
+        return validityMillis > 0 && expiresAt(capturedAt) <= at;
     }
 
+    /**
+     * Validity runs from the start of the second the grant was captured: the decision index keeps capture
+     * times in whole seconds, and the state API must never disagree with it.
+     */
     public long expiresAt(long capturedAt) {
-        return validityMillis > 0 ? capturedAt + validityMillis : 0;
+        return validityMillis > 0 ? Math.floorDiv(capturedAt, 1000L) * 1000L + validityMillis : 0;
     }
 
     @Override

@@ -181,7 +181,8 @@ final class EventValidator {
             }
             boolean separate = catalog.purpose(v.purpose()).map(Purpose::separateConsent).orElse(false);
             if (separate) {
-                List<Object> act = List.of(Objects.toString(v.subjectId(), "") + v.identifiers(), v.capturedAt(),
+                // identifiers compare by their normalised values (their toString is masked)
+                List<Object> act = List.of(Objects.toString(v.subjectId(), ""), v.identifiers(), v.capturedAt(),
                         String.valueOf(v.touchpoint()));
                 acts.computeIfAbsent(act, k -> new ArrayList<>()).add(i);
             }

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /** Masks anything that looks like a phone number or an e-mail address in a log message (PIPL-51). */
 public class MaskingConverter extends MessageConverter {
     private static final Pattern EMAIL = Pattern.compile("([A-Za-z0-9._%+\\-])[A-Za-z0-9._%+\\-]*@([A-Za-z0-9.\\-]+\\.[A-Za-z]{2,})");
-    private static final Pattern PHONE = Pattern.compile("(?<![\\w])(\\+?\\d{1,3}[ \\-]?)?(1\\d{2})[ \\-]?\\d{4}[ \\-]?(\\d{4})(?![\\w])");
+    private static final Pattern PHONE = Pattern.compile("(?<![\\w])((?:\\+|00)?\\d{1,3}[ \\-]?)?(1\\d{2})[ \\-]?\\d{4}[ \\-]?(\\d{4})(?![\\w])");
 
     @Override
     public String convert(ILoggingEvent event) {

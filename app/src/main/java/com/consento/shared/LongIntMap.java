@@ -1,58 +1,72 @@
 package com.consento.shared;
 
-import java.util.Arrays;
-
 /**
  * An open-addressing map from long to int for millions of entries at 12 bytes each plus slack: boxed maps
- * would cost over 80 bytes an entry. Reads are lock-free; writes are serialised by the caller's lock or
- * this object's monitor. Keys must not be 0 (used as the empty marker), so callers map 0 to another value.
+ * would cost over 80 bytes an entry. Reads are lock-free and see one consistent table (keys and values are
+ * published together); writes are serialised by this object's monitor.
  */
 public final class LongIntMap {
-    private volatile long[] keys;
-    private volatile int[] values;
+    /** Slot marker for "empty"; the real key 0 lives outside the table. */
+    private static final long EMPTY = 0;
+
+    private record Table(long[] keys, int[] values) {
+    }
+
+    private volatile Table table;
+    private volatile int zeroValue = -1;
     private int size;
 
     public LongIntMap(int expected) {
         int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-        keys = new long[cap];
-        values = new int[cap];
+        table = new Table(new long[cap], new int[cap]);
     }
 
     /** The value for the key, or -1. */
     public int get(long key) {
-        long k = key == 0 ? 1 : key;
-        long[] ks = keys;
-        int[] vs = values;
+        if (key == EMPTY) {
+            return zeroValue;
+        }
+        Table t = table;
+        long[] ks = t.keys;
         int mask = ks.length - 1;
-        for (int i = mix(k) & mask; ; i = (i + 1) & mask) {
+        for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
             long found = ks[i];
-            if (found == k) {
-                return vs[i];
+            if (found == key) {
+                return t.values[i];
             }
-            if (found == 0) {
+            if (found == EMPTY) {
                 return -1;
             }
         }
     }
 
     public synchronized void put(long key, int value) {
-        long k = key == 0 ? 1 : key;
-        if ((size + 1) * 2L > keys.length) {
-            grow();
+        if (key == EMPTY) {
+            if (zeroValue < 0) {
+                size++;
+            }
+            zeroValue = value;
+            return;
         }
-        if (insert(keys, values, k, value)) {
+        if ((size + 1) * 2L > table.keys.length) {
+            table = grown(table);
+        }
+        if (insert(table, key, value)) {
             size++;
         }
     }
 
+    /** Removal leaves the key in place pointing nowhere: removals are rare (erasure) and rehashing is not. */
     public synchronized void remove(long key) {
-        // Tombstone-free removal would need rehashing the cluster; removals are rare (erasure), so the key
-        // stays and points nowhere.
-        long k = key == 0 ? 1 : key;
-        int mask = keys.length - 1;
-        for (int i = mix(k) & mask; keys[i] != 0; i = (i + 1) & mask) {
-            if (keys[i] == k) {
-                values[i] = -1;
+        if (key == EMPTY) {
+            zeroValue = -1;
+            return;
+        }
+        Table t = table;
+        int mask = t.keys.length - 1;
+        for (int i = mix(key) & mask; t.keys[i] != EMPTY; i = (i + 1) & mask) {
+            if (t.keys[i] == key) {
+                t.values[i] = -1;
                 return;
             }
         }
@@ -62,33 +76,30 @@ public final class LongIntMap {
         return size;
     }
 
-    private static boolean insert(long[] ks, int[] vs, long k, int v) {
-        int mask = ks.length - 1;
+    /** Value first, then key: a reader that finds the key also finds its value. */
+    private static boolean insert(Table t, long k, int v) {
+        int mask = t.keys.length - 1;
         for (int i = mix(k) & mask; ; i = (i + 1) & mask) {
-            if (ks[i] == k) {
-                vs[i] = v;
+            if (t.keys[i] == k) {
+                t.values[i] = v;
                 return false;
             }
-            if (ks[i] == 0) {
-                vs[i] = v;
-                ks[i] = k;
+            if (t.keys[i] == EMPTY) {
+                t.values[i] = v;
+                t.keys[i] = k;
                 return true;
             }
         }
     }
 
-    private void grow() {
-        long[] ks = new long[keys.length * 2];
-        int[] vs = new int[ks.length];
-        long[] old = keys;
-        int[] oldValues = values;
-        for (int i = 0; i < old.length; i++) {
-            if (old[i] != 0) {
-                insert(ks, vs, old[i], oldValues[i]);
+    private static Table grown(Table old) {
+        Table t = new Table(new long[old.keys.length * 2], new int[old.keys.length * 2]);
+        for (int i = 0; i < old.keys.length; i++) {
+            if (old.keys[i] != EMPTY) {
+                insert(t, old.keys[i], old.values[i]);
             }
         }
-        values = vs;
-        keys = ks;
+        return t;
     }
 
     private static int mix(long k) {
@@ -98,10 +109,6 @@ public final class LongIntMap {
 
     @Override
     public String toString() {
-        return "LongIntMap[size=" + size + ", capacity=" + keys.length + "]";
-    }
-
-    long[] keysForTest() {
-        return Arrays.copyOf(keys, keys.length);
+        return "LongIntMap[size=" + size + ", capacity=" + table.keys.length + "]";
     }
 }

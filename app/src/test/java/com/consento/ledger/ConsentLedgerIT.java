@@ -34,7 +34,7 @@ class ConsentLedgerIT {
     void setUp() {
         api = new Api(port);
         fx = new Fixtures(api);
-        now = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        now = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     @Test

@@ -1,0 +1,73 @@
+package com.consento.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class SubjectDirectoryTest {
+    private final SubjectDirectory directory = new SubjectDirectory();
+    private final KeyVault vault = new KeyVault(new byte[32], new byte[32]);
+
+    @Test
+    @DisplayName("a subject nobody put is unknown and never a minor")
+    void an_unknown_subject_is_unknown() {
+        assertThat(directory.status(7)).isEqualTo(SubjectDirectory.UNKNOWN);
+        assertThat(directory.status(-1)).isEqualTo(SubjectDirectory.UNKNOWN);
+        assertThat(directory.status(50_000_000)).isEqualTo(SubjectDirectory.UNKNOWN);
+        assertThat(directory.adultFromDay(50_000_000)).isEqualTo(SubjectDirectory.NO_MINOR);
+    }
+
+    @Test
+    @DisplayName("subjects far beyond the initial capacity keep their status and birthday")
+    void subjects_beyond_initial_capacity_are_kept() {
+        directory.put(3, SubjectDirectory.ACTIVE, 20_000);
+        directory.put(1_000_000, SubjectDirectory.ACTIVE, SubjectDirectory.NO_MINOR);
+        directory.put(70_000, SubjectDirectory.ERASED, 19_000);
+
+        assertThat(directory.status(3)).isEqualTo(SubjectDirectory.ACTIVE);
+        assertThat(directory.adultFromDay(3)).isEqualTo(20_000);
+        assertThat(directory.status(1_000_000)).isEqualTo(SubjectDirectory.ACTIVE);
+        assertThat(directory.status(70_000)).isEqualTo(SubjectDirectory.ERASED);
+        assertThat(directory.adultFromDay(70_000)).isEqualTo(19_000);
+        assertThat(directory.adultFromDay(500_000)).as("grown but never put").isEqualTo(SubjectDirectory.NO_MINOR);
+    }
+
+    @Test
+    @DisplayName("an identifier is found again by its lookup hash until unlinked")
+    void an_identifier_is_found_by_its_lookup_hash() {
+        String hash = vault.lookupHash("phone", "+8613800138000");
+        directory.put(12, SubjectDirectory.ACTIVE, SubjectDirectory.NO_MINOR);
+        directory.link(hash, 12);
+
+        assertThat(directory.byLookupHash(hash)).isEqualTo(12);
+        assertThat(directory.byLookupHash(vault.lookupHash("phone", "+8613800138001"))).isEqualTo(-1);
+
+        directory.unlink(hash);
+        assertThat(directory.byLookupHash(hash)).isEqualTo(-1);
+    }
+
+    @Test
+    @DisplayName("a merged subject resolves to its survivor, across several merges")
+    void a_merged_subject_resolves_to_its_survivor() {
+        directory.put(1, SubjectDirectory.ACTIVE, SubjectDirectory.NO_MINOR);
+        directory.put(2, SubjectDirectory.ACTIVE, SubjectDirectory.NO_MINOR);
+        directory.put(100_000, SubjectDirectory.ACTIVE, SubjectDirectory.NO_MINOR);
+        directory.merge(1, 2);
+        directory.merge(2, 100_000);
+
+        assertThat(directory.status(1)).isEqualTo(SubjectDirectory.MERGED);
+        assertThat(directory.survivor(1)).isEqualTo(100_000);
+        assertThat(directory.survivor(2)).isEqualTo(100_000);
+        assertThat(directory.survivor(100_000)).isEqualTo(100_000);
+    }
+
+    @Test
+    @DisplayName("PIPL-31a a birth date yields the epoch day of the 14th birthday")
+    void a_birth_date_yields_the_fourteenth_birthday() {
+        Long adultFrom = ProfileService.adultFrom(java.util.Map.of("birthDate", "2012-05-31"));
+
+        assertThat(adultFrom).isEqualTo(java.time.LocalDate.of(2026, 5, 31).toEpochDay());
+        assertThat(ProfileService.adultFrom(java.util.Map.of("city", "上海"))).isNull();
+    }
+}
