@@ -160,6 +160,24 @@ public class IdentityService implements SmartInitializingSingleton {
                 .filter(i -> i.value() != null).toList();
     }
 
+    /**
+     * Within the caller's transaction: crypto-shredding. The data key, identifiers and profile are destroyed,
+     * so every sealed copy (ledger evidence, backups) becomes unreadable; the pseudonymous id stays for the
+     * ledger's proofs. Returns the number of identifiers removed.
+     */
+    public int erase(String subjectId) {
+        String id = requireActive(subjectId);
+        List<String> hashes = store.identifiers(id).stream().map(IdentityStore.IdentifierRow::lookupHmac).toList();
+        store.erase(id, clock.millis());
+        int index = indexOf(id);
+        AfterCommit.run(() -> {
+            hashes.forEach(directory::unlink);
+            directory.put(index, SubjectDirectory.ERASED, SubjectDirectory.NO_MINOR);
+            keys.forget(id);
+        });
+        return hashes.size();
+    }
+
     /** Parses a wire identifier; the message says what is wrong with it. */
     public static Identifier parse(String type, String value) {
         IdentifierType t = IdentifierType.ofCode(type);

@@ -58,6 +58,12 @@ class IdentityStore {
                 .params(profileEnc, adultFrom, now, id).update();
     }
 
+    void erase(String id, long now) {
+        jdbc.sql("DELETE FROM identifier WHERE subject_id = ?").param(id).update();
+        jdbc.sql("UPDATE subject SET status = 'ERASED', data_key = NULL, profile_enc = NULL, adult_from = NULL, "
+                + "updated_at = ? WHERE id = ?").params(now, id).update();
+    }
+
     /** Streams every subject and identifier into the directory at start-up. */
     void loadInto(SubjectDirectory directory) {
         jdbc.sql("SELECT idx, status, adult_from FROM subject").query(rs -> {
