@@ -168,6 +168,10 @@ public class IdentityService implements SmartInitializingSingleton {
     public int erase(String subjectId) {
         String id = requireActive(subjectId);
         List<String> hashes = store.identifiers(id).stream().map(IdentityStore.IdentifierRow::lookupHmac).toList();
+        for (String merged : mergedInto(id)) {
+            store.erase(merged, clock.millis());
+            keys.forget(merged);
+        }
         store.erase(id, clock.millis());
         int index = indexOf(id);
         AfterCommit.run(() -> {
@@ -176,6 +180,45 @@ public class IdentityService implements SmartInitializingSingleton {
             keys.forget(id);
         });
         return hashes.size();
+    }
+
+    /** Every subject merged into this one, directly or through another merge. */
+    public List<String> mergedInto(String survivorId) {
+        List<String> all = new java.util.ArrayList<>();
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(survivorId));
+        while (!todo.isEmpty()) {
+            for (String merged : store.mergedInto(todo.pop())) {
+                all.add(merged);
+                todo.push(merged);
+            }
+        }
+        return all;
+    }
+
+    /**
+     * Within the caller's transaction: {@code merged} joins {@code survivor}. Its identifiers move over
+     * (re-sealed with the survivor's key), its profile fills what the survivor lacks, and its id keeps
+     * resolving to the survivor. Its own key stays, so its past ledger evidence remains readable.
+     */
+    public void merge(String survivorId, String mergedId) {
+        String survivor = requireActive(survivorId);
+        String merged = requireActive(mergedId);
+        if (survivor.equals(merged)) {
+            throw new InvalidRequest("a subject cannot be merged into itself", "/merged");
+        }
+        List<String> hashes = new java.util.ArrayList<>();
+        for (IdentityStore.IdentifierRow row : store.identifiers(merged)) {
+            String value = keys.decrypt(merged, row.valueEnc());
+            store.moveIdentifier(row.lookupHmac(), survivor, keys.encrypt(survivor, value));
+            hashes.add(row.lookupHmac());
+        }
+        store.markMerged(merged, survivor, clock.millis());
+        int from = indexOf(merged);
+        int to = indexOf(survivor);
+        AfterCommit.run(() -> {
+            directory.merge(from, to);
+            hashes.forEach(h -> directory.link(h, to));
+        });
     }
 
     /** Parses a wire identifier; the message says what is wrong with it. */

@@ -58,6 +58,20 @@ class IdentityStore {
                 .params(profileEnc, adultFrom, now, id).update();
     }
 
+    List<String> mergedInto(String survivorId) {
+        return jdbc.sql("SELECT id FROM subject WHERE merged_into = ?").param(survivorId).query(String.class).list();
+    }
+
+    void moveIdentifier(String hmac, String toSubject, String valueEnc) {
+        jdbc.sql("UPDATE identifier SET subject_id = ?, value_enc = ? WHERE lookup_hmac = ?")
+                .params(toSubject, valueEnc, hmac).update();
+    }
+
+    void markMerged(String mergedId, String survivorId, long now) {
+        jdbc.sql("UPDATE subject SET status = 'MERGED', merged_into = ?, updated_at = ? WHERE id = ?")
+                .params(survivorId, now, mergedId).update();
+    }
+
     void erase(String id, long now) {
         jdbc.sql("DELETE FROM identifier WHERE subject_id = ?").param(id).update();
         jdbc.sql("UPDATE subject SET status = 'ERASED', data_key = NULL, profile_enc = NULL, adult_from = NULL, "
@@ -71,6 +85,10 @@ class IdentityStore {
             directory.put((int) rs.getLong(1), statusCode(rs.getString(2)),
                     adult == null ? SubjectDirectory.NO_MINOR : adult.intValue());
         });
+        jdbc.sql("SELECT m.idx, s.idx FROM subject m JOIN subject s ON s.id = m.merged_into WHERE m.status = 'MERGED'")
+                .query(rs -> {
+                    directory.merge((int) rs.getLong(1), (int) rs.getLong(2));
+                });
         jdbc.sql("SELECT i.lookup_hmac, s.idx FROM identifier i JOIN subject s ON s.id = i.subject_id")
                 .query(rs -> {
                     directory.link(rs.getString(1), (int) rs.getLong(2));

@@ -24,11 +24,13 @@ class SubjectController {
     private final IdentityService identity;
     private final ProfileService profiles;
     private final TransactionTemplate tx;
+    private final SubjectMerger merger;
 
-    SubjectController(IdentityService identity, ProfileService profiles, TransactionTemplate tx) {
+    SubjectController(IdentityService identity, ProfileService profiles, TransactionTemplate tx, SubjectMerger merger) {
         this.identity = identity;
         this.profiles = profiles;
         this.tx = tx;
+        this.merger = merger;
     }
 
     record CreateBody(List<RawIdentifier> identifiers, Map<String, Object> profile) {
@@ -74,11 +76,19 @@ class SubjectController {
                 .orElseThrow(() -> new NotFound("no subject with that " + identifier.type().code()));
     }
 
+    /** Links identifiers; one that belongs to another subject means both are one person, so they merge. */
     @PostMapping("/{id}/identifiers")
     SubjectIdView link(@PathVariable String id, @RequestBody CreateBody body) {
         String subjectId = identity.requireActive(id);
         List<Identifier> identifiers = parseAll(body.identifiers(), "/identifiers");
-        tx.executeWithoutResult(s -> identifiers.forEach(i -> identity.link(subjectId, i)));
+        for (Identifier identifier : identifiers) {
+            var owner = identity.lookup(identifier);
+            if (owner.isPresent() && !owner.get().equals(subjectId)) {
+                merger.merge(subjectId, owner.get(), "linked " + identifier.type().code());
+            } else if (owner.isEmpty()) {
+                tx.executeWithoutResult(s -> identity.link(subjectId, identifier));
+            }
+        }
         return new SubjectIdView(subjectId);
     }
 

@@ -49,7 +49,7 @@ public class ConsentQueries {
         String id = identity.requireActive(subjectId);
         long when = at == null ? clock.millis() : at.toEpochMilli();
         Catalog snapshot = catalog.snapshot();
-        return StateReplay.winners(store.eventsOf(id), when).values().stream()
+        return StateReplay.winners(events(id), when).values().stream()
                 .sorted(Comparator.comparing(RecordedEvent::purpose).thenComparing(RecordedEvent::channel))
                 .map(e -> view(e, snapshot, when)).toList();
     }
@@ -67,10 +67,18 @@ public class ConsentQueries {
 
     public List<HistoryEntry> history(String subjectId) {
         String id = identity.requireActive(subjectId);
-        return store.eventsOf(id).stream().sorted(ConsentOrder.ORDER).map(e -> new HistoryEntry(Long.toString(e.id()),
+        return events(id).stream().sorted(ConsentOrder.ORDER).map(e -> new HistoryEntry(Long.toString(e.id()),
                 e.purpose(), e.channel().isEmpty() ? null : e.channel(), e.action(), e.noticeVersion(), e.touchpoint(),
                 Instant.ofEpochMilli(e.capturedAt()), Instant.ofEpochMilli(e.recordedAt()), e.actorType(),
-                open(id, e.actorEnc()), open(id, e.evidenceEnc()), e.receiptId(), e.hash())).toList();
+                open(e.subjectId(), e.actorEnc()), open(e.subjectId(), e.evidenceEnc()), e.receiptId(), e.hash()))
+                .toList();
+    }
+
+    /** The subject's events and those of every subject merged into it. */
+    private List<RecordedEvent> events(String subjectId) {
+        List<RecordedEvent> all = new java.util.ArrayList<>(store.eventsOf(subjectId));
+        identity.mergedInto(subjectId).forEach(merged -> all.addAll(store.eventsOf(merged)));
+        return all;
     }
 
     private Map<String, Object> open(String subjectId, String sealed) {

@@ -69,6 +69,10 @@ final class EventValidator {
         }
         String channel = channel(e.channel(), purpose, at, problems);
         Action action = parse(Action.class, e.action(), at + "/action", "GRANT, WITHDRAW, DENY or EXPIRE", problems);
+        if (action == Action.MERGE) {
+            problems.add(at + "/action", "merges are recorded by POST /api/v1/subjects/merge, not as consent events");
+            action = null;
+        }
         Touchpoint touchpoint = parse(Touchpoint.class, e.touchpoint(), at + "/touchpoint",
                 "WEB, APP, MINI_PROGRAM, STORE, CALL_CENTER, SMS, EMAIL, IMPORT, API or SYSTEM", problems);
         long noticeSequence = notice(e, action, purpose, catalog, at, problems);

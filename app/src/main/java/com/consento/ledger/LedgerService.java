@@ -76,32 +76,37 @@ public class LedgerService {
             }
         }
         problems.throwIfAny();
+        return write(() -> {
+            if (idempotencyScope != null) {
+                var prior = idempotency.find(idempotencyScope);
+                if (prior.isPresent()) {
+                    if (!prior.get().requestHash().equals(requestHash)) {
+                        throw new Conflict("idempotency-key-reused",
+                                "this Idempotency-Key was used for a different request");
+                    }
+                    return new Recorded(prior.get().receipts(), true);
+                }
+            }
+            List<Receipt> receipts = append(valid, clock.millis());
+            if (idempotencyScope != null) {
+                idempotency.save(idempotencyScope, requestHash, receipts, now);
+            }
+            return new Recorded(receipts, false);
+        });
+    }
+
+    /** Runs a write in one transaction, one writer at a time on this node (rows locks order the nodes). */
+    <T> T write(java.util.function.Supplier<T> work) {
         writer.lock();
         try {
-            return tx.execute(s -> {
-                if (idempotencyScope != null) {
-                    var prior = idempotency.find(idempotencyScope);
-                    if (prior.isPresent()) {
-                        if (!prior.get().requestHash().equals(requestHash)) {
-                            throw new Conflict("idempotency-key-reused",
-                                    "this Idempotency-Key was used for a different request");
-                        }
-                        return new Recorded(prior.get().receipts(), true);
-                    }
-                }
-                List<Receipt> receipts = append(valid, clock.millis());
-                if (idempotencyScope != null) {
-                    idempotency.save(idempotencyScope, requestHash, receipts, now);
-                }
-                return new Recorded(receipts, false);
-            });
+            return tx.execute(s -> work.get());
         } finally {
             writer.unlock();
         }
     }
 
     /** Within the transaction: chains, inserts and folds the events into the state table. */
-    private List<Receipt> append(List<ValidEvent> valid, long recordedAt) {
+    List<Receipt> append(List<ValidEvent> valid, long recordedAt) {
         List<String> subjects = new ArrayList<>(valid.size());
         for (ValidEvent v : valid) {
             subjects.add(v.subjectId() != null ? identity.requireActive(v.subjectId())
@@ -126,9 +131,7 @@ public class LedgerService {
         }
         store.insert(events);
         store.updateHeads(heads.values());
-        List<ConsentChanged> changes = fold(events, valid);
-        transactionalListeners.forEach(l -> l.inTransaction(changes));
-        AfterCommit.run(() -> changes.forEach(c -> listeners.forEach(l -> l.consentChanged(c))));
+        announce(fold(events, valid));
         return events.stream().map(e -> new Receipt(Long.toString(e.id()), e.subjectId(), e.receiptId(), e.hash()))
                 .toList();
     }
@@ -138,6 +141,9 @@ public class LedgerService {
         Map<StateReplay.Key, StateRow> changed = new LinkedHashMap<>();
         for (int i = 0; i < events.size(); i++) {
             RecordedEvent e = events.get(i);
+            if (!e.action().consent()) {
+                continue;
+            }
             var key = new StateReplay.Key(e.subjectId() + "\u001f" + e.purpose(), e.channel());
             StateRow before = current.containsKey(key) ? current.get(key)
                     : store.state(e.subjectId(), e.purpose(), e.channel()).orElse(null);
@@ -151,6 +157,12 @@ public class LedgerService {
         }
         store.upsert(changed.values());
         return changed.values().stream().map(StateRow::change).toList();
+    }
+
+    /** Within the transaction: tells the in-transaction listeners now and the others after commit. */
+    void announce(List<ConsentChanged> changes) {
+        transactionalListeners.forEach(l -> l.inTransaction(changes));
+        AfterCommit.run(() -> changes.forEach(c -> listeners.forEach(l -> l.consentChanged(c))));
     }
 
     private String seal(String subjectId, Object value) {

@@ -80,6 +80,12 @@ class LedgerStore {
                         s.recordedAt()}).toList());
     }
 
+    void forEachStateOf(String subjectId, Consumer<StateRow> consumer) {
+        jdbc.query("SELECT " + STATE_COLUMNS + " FROM consent_state WHERE subject_id = ?", rs -> {
+            consumer.accept(stateRow(rs, 0));
+        }, subjectId);
+    }
+
     void forEachState(Consumer<StateRow> consumer) {
         jdbc.query("SELECT " + STATE_COLUMNS + " FROM consent_state", rs -> {
             consumer.accept(stateRow(rs, 0));

@@ -18,7 +18,7 @@ public final class StateReplay {
     public static Map<Key, RecordedEvent> winners(List<RecordedEvent> events, long at) {
         Map<Key, RecordedEvent> winners = new LinkedHashMap<>();
         for (RecordedEvent e : events) {
-            if (e.capturedAt() > at) {
+            if (e.capturedAt() > at || !e.action().consent()) {
                 continue;
             }
             winners.merge(new Key(e.purpose(), e.channel()), e,

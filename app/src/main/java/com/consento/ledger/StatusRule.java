@@ -17,6 +17,7 @@ public final class StatusRule {
             case WITHDRAW -> ConsentStatus.WITHDRAWN;
             case DENY -> ConsentStatus.DENIED;
             case EXPIRE -> ConsentStatus.EXPIRED;
+            case MERGE -> throw new IllegalArgumentException("a merge has no consent status");
             case GRANT -> {
                 if (terms != null && terms.expired(capturedAt, at)) {
                     yield ConsentStatus.EXPIRED;
