@@ -92,6 +92,11 @@ public class RequestService {
         return store.ofSubject(subjectId).stream().map(this::view).toList();
     }
 
+    /** Requests filed in a period, e.g. for an evidence pack. */
+    public List<RightsRequest> filedBetween(long from, long to) {
+        return store.createdBetween(from, to).stream().map(this::view).toList();
+    }
+
     public RightsRequest assign(String id, String assignee) {
         RequestStore.Row r = open(id);
         if (assignee == null || assignee.isBlank()) {
