@@ -112,7 +112,8 @@ class ProblemHandler {
         return problem(HttpStatus.NOT_FOUND, "not-found", "no such resource", List.of(), req);
     }
 
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class})
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class})
     ResponseEntity<ProblemDetail> unavailable(RuntimeException e, HttpServletRequest req) {
         log.warn("database unavailable: {}", e.getMessage());
         ResponseEntity<ProblemDetail> r = problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
@@ -123,9 +124,33 @@ class ProblemHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest req) {
+        if (databaseDown(e)) {
+            return unavailable(new DataAccessResourceFailureException(e.getMessage(), e), req);
+        }
         log.error("unexpected failure on {} {}", req.getMethod(), req.getRequestURI(), e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "an unexpected error; nothing was recorded",
                 List.of(), req);
+    }
+
+    /** A lost or refused database connection anywhere in the cause chain (SQLSTATE class 08, or 57P). */
+    static boolean databaseDown(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.SocketException) {
+                return true;
+            }
+            if (t instanceof org.springframework.transaction.TransactionSystemException tse
+                    && tse.getOriginalException() != null && databaseDown(tse.getOriginalException())) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String detail,
