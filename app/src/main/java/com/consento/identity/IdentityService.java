@@ -23,15 +23,22 @@ public class IdentityService implements SmartInitializingSingleton {
     private final SubjectKeys keys;
     private final SubjectDirectory directory;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<SubjectChangeListener> changeListeners;
 
     IdentityService(IdentityStore store, KeyVault vault, SubjectIds ids, SubjectKeys keys, SubjectDirectory directory,
-                    Clock clock) {
+                    Clock clock, org.springframework.beans.factory.ObjectProvider<SubjectChangeListener> changeListeners) {
         this.store = store;
         this.vault = vault;
         this.ids = ids;
         this.keys = keys;
         this.directory = directory;
         this.clock = clock;
+        this.changeListeners = changeListeners;
+    }
+
+    /** Within the caller's transaction: tells downstream listeners (the outbox) what changed. */
+    public void announce(String type, String subjectId, java.util.Map<String, Object> payload) {
+        changeListeners.forEach(l -> l.subjectChanged(type, subjectId, payload));
     }
 
     public SubjectDirectory directory() {
@@ -173,6 +180,7 @@ public class IdentityService implements SmartInitializingSingleton {
             keys.forget(merged);
         }
         store.erase(id, clock.millis());
+        announce(SubjectChangeListener.ERASED, id, java.util.Map.of());
         int index = indexOf(id);
         AfterCommit.run(() -> {
             hashes.forEach(directory::unlink);
@@ -213,12 +221,29 @@ public class IdentityService implements SmartInitializingSingleton {
             hashes.add(row.lookupHmac());
         }
         store.markMerged(merged, survivor, clock.millis());
+        announce(SubjectChangeListener.MERGED, survivor, java.util.Map.of("survivor", survivor, "merged", merged));
         int from = indexOf(merged);
         int to = indexOf(survivor);
         AfterCommit.run(() -> {
             directory.merge(from, to);
             hashes.forEach(h -> directory.link(h, to));
         });
+    }
+
+    /**
+     * Within the caller's transaction: corrects an identifier (PIPL-46) — the old one no longer finds the
+     * subject, the new one does — and announces the correction without revealing either value.
+     */
+    public void correct(String subjectId, Identifier old, Identifier replacement) {
+        String id = requireActive(subjectId);
+        String oldHash = lookupHash(old);
+        if (!store.subjectByHmac(oldHash).map(id::equals).orElse(false)) {
+            throw new NotFound("subject " + id + " has no such " + old.type().code());
+        }
+        store.deleteIdentifier(oldHash);
+        link(id, replacement);
+        AfterCommit.run(() -> directory.unlink(oldHash));
+        announce(SubjectChangeListener.CORRECTED, id, java.util.Map.of("identifier", replacement.type().code()));
     }
 
     /** Parses a wire identifier; the message says what is wrong with it. */

@@ -72,6 +72,10 @@ class IdentityStore {
                 .params(survivorId, now, mergedId).update();
     }
 
+    void deleteIdentifier(String hmac) {
+        jdbc.sql("DELETE FROM identifier WHERE lookup_hmac = ?").param(hmac).update();
+    }
+
     void erase(String id, long now) {
         jdbc.sql("DELETE FROM identifier WHERE subject_id = ?").param(id).update();
         jdbc.sql("UPDATE subject SET status = 'ERASED', data_key = NULL, profile_enc = NULL, adult_from = NULL, "

@@ -49,6 +49,7 @@ public class ProfileService {
         Long adultFrom = adultFrom(clean);
         tx.executeWithoutResult(s -> {
             store.updateProfile(id, keys.encrypt(id, json.writeValueAsString(clean)), adultFrom, clock.millis());
+            identity.announce(SubjectChangeListener.CORRECTED, id, Map.of("profile", clean.keySet()));
             int index = identity.indexOf(id);
             AfterCommit.run(() -> identity.directory().setAdultFrom(index,
                     adultFrom == null ? SubjectDirectory.NO_MINOR : adultFrom.intValue()));

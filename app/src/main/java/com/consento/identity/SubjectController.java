@@ -92,6 +92,18 @@ class SubjectController {
         return new SubjectIdView(subjectId);
     }
 
+    record CorrectionBody(String type, String old, String value) {
+    }
+
+    /** PIPL-46: replaces a wrong identifier with the right one. */
+    @PutMapping("/{id}/identifiers")
+    SubjectIdView correct(@PathVariable String id, @RequestBody CorrectionBody body) {
+        List<Identifier> both = parseAll(List.of(new RawIdentifier(body.type(), body.old()),
+                new RawIdentifier(body.type(), body.value())), "/identifiers");
+        tx.executeWithoutResult(s -> identity.correct(id, both.get(0), both.get(1)));
+        return new SubjectIdView(identity.requireActive(id));
+    }
+
     @GetMapping("/{id}/profile")
     Map<String, Object> profile(@PathVariable String id) {
         return profiles.profile(id);

@@ -52,6 +52,24 @@ class SubjectApiIT {
     }
 
     @Test
+    @DisplayName("PIPL-46 a corrected phone number finds the subject and the wrong one no longer does")
+    void correction_replaces_identifier() {
+        String wrong = Fixtures.phone();
+        String right = Fixtures.phone();
+        String id = api.post("/api/v1/subjects", "{\"identifiers\": [{\"type\": \"phone\", \"value\": \"" + wrong
+                + "\"}]}").json().get("subjectId").asString();
+        Api.Response r = api.put("/api/v1/subjects/" + id + "/identifiers",
+                "{\"type\": \"phone\", \"old\": \"" + wrong + "\", \"value\": \"" + right + "\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(api.get("/api/v1/subjects/lookup?type=phone&value=" + wrong.replace("+", "%2B")).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/subjects/lookup?type=phone&value=" + right.replace("+", "%2B")).json()
+                .get("subjectId").asString()).isEqualTo(id);
+        assertThat(api.put("/api/v1/subjects/" + id + "/identifiers",
+                "{\"type\": \"phone\", \"old\": \"" + wrong + "\", \"value\": \"" + right + "\"}").status())
+                .isEqualTo(404);
+    }
+
+    @Test
     @DisplayName("an invalid identifier is a 422 that points at it")
     void invalid_identifier() {
         Api.Response r = api.post("/api/v1/subjects", "{\"identifiers\": [{\"type\": \"phone\", \"value\": \"12\"}]}");
