@@ -9,9 +9,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class IdentityStore {
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batchTemplate;
 
-    IdentityStore(JdbcClient jdbc) {
+    IdentityStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batchTemplate) {
         this.jdbc = jdbc;
+        this.batchTemplate = batchTemplate;
     }
 
     record SubjectRow(String id, long idx, String status, String mergedInto, String dataKey, String profileEnc,
@@ -36,6 +38,36 @@ class IdentityStore {
     void insertIdentifier(String hmac, String subjectId, String type, String valueEnc, long now) {
         jdbc.sql("INSERT INTO identifier (lookup_hmac, subject_id, type, value_enc, created_at) VALUES (?, ?, ?, ?, ?)")
                 .params(hmac, subjectId, type, valueEnc, now).update();
+    }
+
+    /** The owners of many lookup hashes in one round trip per 500. */
+    java.util.Map<String, String> subjectsByHmac(java.util.Collection<String> hmacs) {
+        java.util.Map<String, String> owners = new java.util.HashMap<>();
+        List<String> all = List.copyOf(hmacs);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            jdbc.sql("SELECT lookup_hmac, subject_id FROM identifier WHERE lookup_hmac IN (" + in + ")")
+                    .params(chunk.toArray()).query(rs -> {
+                        owners.put(rs.getString(1), rs.getString(2));
+                    });
+        }
+        return owners;
+    }
+
+    void insertSubjects(List<Object[]> rows) {
+        batch("INSERT INTO subject (id, idx, status, data_key, profile_enc, adult_from, created_at, updated_at) "
+                + "VALUES (?, ?, 'ACTIVE', ?, NULL, NULL, ?, ?)", rows);
+    }
+
+    void insertIdentifiers(List<Object[]> rows) {
+        batch("INSERT INTO identifier (lookup_hmac, subject_id, type, value_enc, created_at) VALUES (?, ?, ?, ?, ?)", rows);
+    }
+
+    private void batch(String sql, List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            batchTemplate.batchUpdate(sql, rows);
+        }
     }
 
     Optional<String> subjectByHmac(String hmac) {

@@ -78,7 +78,16 @@ public final class KeyVault {
 
     /** A fresh data key for one subject, wrapped by the master key for storage. */
     public String newWrappedDataKey() {
-        return Base64.getEncoder().encodeToString(seal(master, random(32)));
+        return newDataKey().wrapped();
+    }
+
+    /** A fresh data key, in clear for immediate use and wrapped for storage: no unwrap needed right after. */
+    public record DataKey(SecretKey key, String wrapped) {
+    }
+
+    public DataKey newDataKey() {
+        byte[] raw = random(32);
+        return new DataKey(new SecretKeySpec(raw, "AES"), Base64.getEncoder().encodeToString(seal(master, raw)));
     }
 
     public SecretKey unwrap(String wrapped) {

@@ -42,6 +42,13 @@ public class SubjectKeys {
         cache.put(subjectId, vault.unwrap(wrappedKey));
     }
 
+    void remember(String subjectId, SecretKey key) {
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear();
+        }
+        cache.put(subjectId, key);
+    }
+
     void forget(String subjectId) {
         cache.remove(subjectId);
     }

@@ -33,6 +33,7 @@ public class LedgerService {
     private final CatalogService catalog;
     private final IdentityService identity;
     private final SubjectKeys keys;
+    private final com.consento.identity.SubjectResolver resolver;
     private final ObjectProvider<ConsentChangeListener> listeners;
     private final ObjectProvider<TransactionalConsentListener> transactionalListeners;
     private final TransactionTemplate tx;
@@ -41,7 +42,8 @@ public class LedgerService {
     private final ReentrantLock writer = new ReentrantLock();
 
     LedgerService(LedgerStore store, IdempotencyStore idempotency, CatalogService catalog, IdentityService identity,
-                  SubjectKeys keys, ObjectProvider<ConsentChangeListener> listeners,
+                  SubjectKeys keys, com.consento.identity.SubjectResolver resolver,
+                  ObjectProvider<ConsentChangeListener> listeners,
                   ObjectProvider<TransactionalConsentListener> transactionalListeners, TransactionTemplate tx,
                   JsonMapper json, Clock clock) {
         this.store = store;
@@ -49,6 +51,7 @@ public class LedgerService {
         this.catalog = catalog;
         this.identity = identity;
         this.keys = keys;
+        this.resolver = resolver;
         this.listeners = listeners;
         this.transactionalListeners = transactionalListeners;
         this.tx = tx;
@@ -107,10 +110,21 @@ public class LedgerService {
 
     /** Within the transaction: chains, inserts and folds the events into the state table. */
     List<Receipt> append(List<ValidEvent> valid, long recordedAt) {
-        List<String> subjects = new ArrayList<>(valid.size());
-        for (ValidEvent v : valid) {
-            subjects.add(v.subjectId() != null ? identity.requireActive(v.subjectId())
-                    : identity.resolveOrCreate(v.identifiers()));
+        List<String> subjects = new ArrayList<>(java.util.Collections.nCopies(valid.size(), (String) null));
+        List<List<com.consento.identity.Identifier>> people = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < valid.size(); i++) {
+            ValidEvent v = valid.get(i);
+            if (v.subjectId() != null) {
+                subjects.set(i, identity.requireActive(v.subjectId()));
+            } else {
+                people.add(v.identifiers());
+                positions.add(i);
+            }
+        }
+        List<String> resolved = resolver.resolveOrCreate(people);
+        for (int n = 0; n < positions.size(); n++) {
+            subjects.set(positions.get(n), resolved.get(n));
         }
         TreeSet<Integer> parts = new TreeSet<>();
         subjects.forEach(id -> parts.add(partition(id)));
@@ -139,14 +153,15 @@ public class LedgerService {
     private List<ConsentChanged> fold(List<RecordedEvent> events, List<ValidEvent> valid) {
         Map<StateReplay.Key, StateRow> current = new LinkedHashMap<>();
         Map<StateReplay.Key, StateRow> changed = new LinkedHashMap<>();
+        Map<StateReplay.Key, StateRow> stored = store.states(events.stream().map(RecordedEvent::subjectId)
+                .collect(java.util.stream.Collectors.toSet()));
         for (int i = 0; i < events.size(); i++) {
             RecordedEvent e = events.get(i);
             if (!e.action().consent()) {
                 continue;
             }
             var key = new StateReplay.Key(e.subjectId() + "\u001f" + e.purpose(), e.channel());
-            StateRow before = current.containsKey(key) ? current.get(key)
-                    : store.state(e.subjectId(), e.purpose(), e.channel()).orElse(null);
+            StateRow before = current.containsKey(key) ? current.get(key) : stored.get(key);
             StateRow candidate = StateRow.of(e, valid.get(i).noticeSequence());
             if (candidate.supersedes(before)) {
                 current.put(key, candidate);

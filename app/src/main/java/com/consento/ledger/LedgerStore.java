@@ -69,6 +69,21 @@ class LedgerStore {
                 + "AND channel = ?", LedgerStore::stateRow, subjectId, purpose, channel).stream().findFirst();
     }
 
+    /** The current state rows of many subjects, keyed as the fold keys them (subject, purpose; channel). */
+    Map<StateReplay.Key, StateRow> states(java.util.Set<String> subjectIds) {
+        Map<StateReplay.Key, StateRow> rows = new HashMap<>();
+        List<String> all = List.copyOf(subjectIds);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            jdbc.query("SELECT " + STATE_COLUMNS + " FROM consent_state WHERE subject_id IN (" + in + ")", rs -> {
+                StateRow row = stateRow(rs, 0);
+                rows.put(new StateReplay.Key(row.subjectId() + "\u001f" + row.purpose(), row.channel()), row);
+            }, chunk.toArray());
+        }
+        return rows;
+    }
+
     void upsert(Collection<StateRow> rows) {
         jdbc.batchUpdate("INSERT INTO consent_state (" + STATE_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?) "
                         + "ON CONFLICT (subject_id, purpose, channel) DO UPDATE SET event_id = excluded.event_id, "

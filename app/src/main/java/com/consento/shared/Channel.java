@@ -10,17 +10,15 @@ public enum Channel {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    private static final java.util.Map<String, Channel> BY_CODE = java.util.Arrays.stream(values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Channel::code, c -> c));
+
     /** The channel with this wire code, or null when the code names none (callers report where). */
     public static Channel ofCode(String code) {
         if (code == null) {
             return null;
         }
-        String wanted = code.trim().toLowerCase(Locale.ROOT);
-        for (Channel c : values()) {
-            if (c.code().equals(wanted)) {
-                return c;
-            }
-        }
-        return null;
+        Channel exact = BY_CODE.get(code);
+        return exact != null ? exact : BY_CODE.get(code.trim().toLowerCase(Locale.ROOT));
     }
 }
