@@ -102,10 +102,19 @@ public final class KeyVault {
         return new String(open(key, Base64.getDecoder().decode(ciphertext)), StandardCharsets.UTF_8);
     }
 
+    /** Cipher lookup costs more than sealing a short value: one instance per thread, re-initialised per use. */
+    private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    });
+
     private static byte[] seal(SecretKey key, byte[] plain) {
         try {
             byte[] iv = random(IV);
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = GCM.get();
             c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
             byte[] sealed = c.doFinal(plain);
             return ByteBuffer.allocate(IV + sealed.length).put(iv).put(sealed).array();
@@ -116,7 +125,7 @@ public final class KeyVault {
 
     private static byte[] open(SecretKey key, byte[] blob) {
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = GCM.get();
             c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, blob, 0, IV));
             return c.doFinal(blob, IV, blob.length - IV);
         } catch (GeneralSecurityException e) {
