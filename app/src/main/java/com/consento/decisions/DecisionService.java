@@ -7,6 +7,7 @@ import com.consento.ledger.ConsentChanged;
 import com.consento.ledger.LedgerService;
 import com.consento.shared.Channel;
 import java.time.Clock;
+import org.roaringbitmap.RoaringBitmap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -24,8 +25,13 @@ public class DecisionService implements ConsentChangeListener, SmartInitializing
     private final CatalogService catalog;
     private final LedgerService ledger;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<DecisionListener> listeners;
+    /** Listeners hear of changes, not of the start-up rebuild. */
+    private volatile boolean rebuilt;
 
-    DecisionService(IdentityService identity, CatalogService catalog, LedgerService ledger, Clock clock) {
+    DecisionService(IdentityService identity, CatalogService catalog, LedgerService ledger, Clock clock,
+                    org.springframework.beans.factory.ObjectProvider<DecisionListener> listeners) {
+        this.listeners = listeners;
         this.identity = identity;
         this.catalog = catalog;
         this.ledger = ledger;
@@ -41,6 +47,7 @@ public class DecisionService implements ConsentChangeListener, SmartInitializing
             consentChanged(change);
             keys[0]++;
         });
+        rebuilt = true;
         log.info("Decision index rebuilt: {} consent keys in {} ms", keys[0], (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -49,6 +56,9 @@ public class DecisionService implements ConsentChangeListener, SmartInitializing
         int subject = identity.indexOf(change.subjectId());
         if (subject >= 0) {
             index.apply(subject, change);
+            if (rebuilt) {
+                listeners.forEach(l -> l.decisionChanged(change.subjectId(), change.purpose(), change.channel()));
+            }
         }
     }
 
@@ -63,6 +73,19 @@ public class DecisionService implements ConsentChangeListener, SmartInitializing
             return Decision.NO_CONSENT;
         }
         return index.decide(subject, purpose, catalog.snapshot().terms(purpose), c, at);
+    }
+
+    /**
+     * Of {@code candidates} (dense subject indexes), those whose decision allows now-or-{@code at}: the consent
+     * gate of audiences and ad-platform exports, the same rule as {@link #decide} for each person. An unknown
+     * purpose or channel allows nobody.
+     */
+    public RoaringBitmap allowed(String purpose, String channel, long at, RoaringBitmap candidates) {
+        Channel c = channel == null || channel.isEmpty() ? null : Channel.ofCode(channel);
+        if (c == null && channel != null && !channel.isEmpty()) {
+            return new RoaringBitmap();
+        }
+        return index.allowed(purpose, catalog.snapshot().terms(purpose), c, at, candidates);
     }
 
     /** Forgets a subject's consent state in memory (after erasure). */

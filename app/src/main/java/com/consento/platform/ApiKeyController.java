@@ -18,13 +18,14 @@ class ApiKeyController {
         this.keys = keys;
     }
 
-    record KeyRequest(String name, List<String> scopes) {
+    /** {@code allowedOrigins}: browser origins that may use the key (a web SDK site key, CORS); optional. */
+    record KeyRequest(String name, List<String> scopes, List<String> allowedOrigins) {
     }
 
     @PostMapping("/api-keys")
     @ResponseStatus(HttpStatus.CREATED)
     ApiKeyService.Issued issue(@RequestBody KeyRequest request) {
-        return keys.issue(request.name(), request.scopes());
+        return keys.issue(request.name(), request.scopes(), request.allowedOrigins());
     }
 
     record Pong(boolean ok) {

@@ -1,9 +1,11 @@
 package com.consento.platform;
 
+import com.consento.channels.SiteKeys;
 import com.consento.shared.Problems;
 import com.consento.shared.Sha256;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,27 +19,47 @@ import org.springframework.stereotype.Service;
 
 /**
  * API keys: only a SHA-256 of each key is stored; the key itself is shown once. Keys are held in memory by
- * hash, so authenticating a request costs one digest and one map lookup.
+ * hash, so authenticating a request costs one digest and one map lookup. A key may name the browser origins
+ * that may use it (a web SDK site key; CORS), stored in {@code allowed_origins}.
  */
 @Service
-class ApiKeyService {
+class ApiKeyService implements SiteKeys {
+    private static final int MAX_ORIGINS_LENGTH = 1000;
     private static final SecureRandom RANDOM = new SecureRandom();
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Map<String, ApiKey> byHash = new ConcurrentHashMap<>();
 
-    record ApiKey(String id, String name, Set<Scope> scopes) {
+    /** {@code browser}: a public site key (it lists origins, or is the demo site's), which only records consent. */
+    record ApiKey(String id, String name, Set<Scope> scopes, Set<String> origins, boolean browser) {
+        ApiKey(String id, String name, Set<Scope> scopes) {
+            this(id, name, scopes, Set.of(), false);
+        }
+
+        ApiKey(String id, String name, Set<Scope> scopes, Set<String> origins) {
+            this(id, name, scopes, origins, !origins.isEmpty());
+        }
+
+        boolean allowsOrigin(String origin) {
+            String o = SiteKeys.normaliseOrigin(origin);
+            return o != null && origins.contains(o);
+        }
     }
 
-    record Issued(String id, String key, List<String> scopes) {
+    record Issued(String id, String key, List<String> scopes, List<String> allowedOrigins) {
+        Issued(String id, String key, List<String> scopes) {
+            this(id, key, scopes, null);
+        }
     }
 
     ApiKeyService(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        jdbc.sql("SELECT id, name, key_hash, scopes FROM api_key WHERE revoked = ?").param(false).query(rs -> {
-            byHash.put(rs.getString(3), new ApiKey(rs.getString(1), rs.getString(2), parse(rs.getString(4))));
-        });
+        jdbc.sql("SELECT id, name, key_hash, scopes, allowed_origins FROM api_key WHERE revoked = ?").param(false)
+                .query(rs -> {
+                    byHash.put(rs.getString(3), new ApiKey(rs.getString(1), rs.getString(2), parse(rs.getString(4)),
+                            origins(rs.getString(5))));
+                });
     }
 
     Optional<ApiKey> authenticate(String key) {
@@ -45,6 +67,11 @@ class ApiKeyService {
     }
 
     Issued issue(String name, List<String> scopes) {
+        return issue(name, scopes, null);
+    }
+
+    /** A new key; {@code allowedOrigins} (may be null) are the browser origins that may use it (CORS). */
+    Issued issue(String name, List<String> scopes, List<String> allowedOrigins) {
         Problems problems = new Problems();
         problems.require(name != null && !name.isBlank() && name.length() <= 200, "/name", "a key needs a name (max 200)");
         problems.require(scopes != null && !scopes.isEmpty(), "/scopes", "a key needs at least one scope");
@@ -54,15 +81,24 @@ class ApiKeyService {
                         + "': consent:write, decision:read, subject:read, audience, campaign, rights or admin");
             }
         }
+        List<String> origins = checkOrigins(allowedOrigins, problems);
+        // a key that browsers may use is public (it sits in a web page): it records consent and nothing else
+        problems.require(origins == null || scopes == null
+                        || scopes.stream().allMatch(Scope.CONSENT_WRITE.code()::equals),
+                "/scopes", "a key with allowedOrigins is public (web SDK): its only scope may be consent:write");
         problems.throwIfAny();
         byte[] secret = new byte[24];
         RANDOM.nextBytes(secret);
         String key = "csk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        return register(name, key, scopes);
+        return register(name, key, scopes, origins);
     }
 
     /** Registers a key chosen by the operator (the bootstrap admin key), unless it is already known. */
     Issued register(String name, String key, List<String> scopes) {
+        return register(name, key, scopes, null);
+    }
+
+    private Issued register(String name, String key, List<String> scopes, List<String> origins) {
         String hash = Sha256.hex(key);
         ApiKey existing = byHash.get(hash);
         if (existing != null) {
@@ -70,10 +106,67 @@ class ApiKeyService {
         }
         String id = "key_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         String joined = String.join(" ", scopes);
-        jdbc.sql("INSERT INTO api_key (id, name, key_hash, scopes, created_at, revoked) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(id, name, hash, joined, clock.millis(), false).update();
-        byHash.put(hash, new ApiKey(id, name, parse(joined)));
-        return new Issued(id, key, scopes);
+        String originList = origins == null || origins.isEmpty() ? null : String.join(" ", origins);
+        jdbc.sql("INSERT INTO api_key (id, name, key_hash, scopes, created_at, revoked, allowed_origins) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(id, name, hash, joined, clock.millis(), false, originList).update();
+        byHash.put(hash, new ApiKey(id, name, parse(joined), origins(originList)));
+        return new Issued(id, key, scopes, originList == null ? null : origins);
+    }
+
+    /** CORS preflight carries no key: an origin passes when any active key lists it. */
+    boolean anyKeyAllowsOrigin(String origin) {
+        String o = SiteKeys.normaliseOrigin(origin);
+        return o != null && byHash.values().stream().anyMatch(k -> k.origins().contains(o));
+    }
+
+    @Override
+    public Optional<SiteKey> siteKey(String key) {
+        return authenticate(key).map(k -> new SiteKey(k.id(), k.scopes().contains(Scope.CONSENT_WRITE)
+                || k.scopes().contains(Scope.ADMIN), k.scopes().contains(Scope.ADMIN), k.origins()));
+    }
+
+    @Override
+    public void registerTransientSiteKey(String name, String key, List<String> allowedOrigins) {
+        Problems problems = new Problems();
+        List<String> origins = checkOrigins(allowedOrigins, problems);
+        problems.throwIfAny();
+        byHash.putIfAbsent(Sha256.hex(key), new ApiKey("key_transient_" + Sha256.hex(key).substring(0, 8), name,
+                Set.of(Scope.CONSENT_WRITE), origins == null ? Set.of() : Set.copyOf(origins), true));
+    }
+
+    /** Normalised origins, each an http(s) {@code scheme://host[:port]}; null when none were given. */
+    private static List<String> checkOrigins(List<String> raw, Problems problems) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        List<String> origins = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String o = SiteKeys.normaliseOrigin(raw.get(i));
+            if (o == null) {
+                problems.add("/allowedOrigins/" + i, "'" + raw.get(i) + "' is not a browser origin such as "
+                        + "https://shop.example.cn (scheme, host and port only; no '*', path or query)");
+            } else if (!origins.contains(o)) {
+                origins.add(o);
+            }
+        }
+        problems.require(String.join(" ", origins).length() <= MAX_ORIGINS_LENGTH, "/allowedOrigins",
+                "allowed origins are at most " + MAX_ORIGINS_LENGTH + " characters together");
+        return origins;
+    }
+
+    private static Set<String> origins(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return Set.of();
+        }
+        Set<String> parsed = new LinkedHashSet<>();
+        for (String s : stored.trim().split("\\s+")) {
+            String o = SiteKeys.normaliseOrigin(s);
+            if (o != null) {
+                parsed.add(o);
+            }
+        }
+        return Set.copyOf(parsed);
     }
 
     boolean hasAdminKey() {

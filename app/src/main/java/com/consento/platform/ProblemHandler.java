@@ -36,28 +36,28 @@ class ProblemHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     @ExceptionHandler(InvalidRequest.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidRequest e, HttpServletRequest req) {
+    ResponseEntity<Object> invalid(InvalidRequest e, HttpServletRequest req) {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, e.type(), e.getMessage(), e.problems(), req);
     }
 
     @ExceptionHandler(NotFound.class)
-    ResponseEntity<ProblemDetail> notFound(NotFound e, HttpServletRequest req) {
+    ResponseEntity<Object> notFound(NotFound e, HttpServletRequest req) {
         return problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage(), List.of(), req);
     }
 
     @ExceptionHandler(Conflict.class)
-    ResponseEntity<ProblemDetail> conflict(Conflict e, HttpServletRequest req) {
+    ResponseEntity<Object> conflict(Conflict e, HttpServletRequest req) {
         return problem(HttpStatus.CONFLICT, e.type(), e.getMessage(), List.of(), req);
     }
 
     @ExceptionHandler(DuplicateKeyException.class)
-    ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException e, HttpServletRequest req) {
+    ResponseEntity<Object> duplicate(DuplicateKeyException e, HttpServletRequest req) {
         return problem(HttpStatus.CONFLICT, "concurrent-change",
                 "another request changed the same record at the same time; retry", List.of(), req);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest req) {
+    ResponseEntity<Object> unreadable(HttpMessageNotReadableException e, HttpServletRequest req) {
         Throwable cause = e.getCause();
         if (cause instanceof JacksonException je) {
             String pointer = pointer(je);
@@ -73,57 +73,57 @@ class ProblemHandler {
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<ProblemDetail> missingParam(MissingServletRequestParameterException e, HttpServletRequest req) {
+    ResponseEntity<Object> missingParam(MissingServletRequestParameterException e, HttpServletRequest req) {
         return problem(HttpStatus.BAD_REQUEST, "missing-parameter", "query parameter '" + e.getParameterName()
                 + "' is required", List.of(new FieldProblem("/query/" + e.getParameterName(), "required")), req);
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
-    ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e, HttpServletRequest req) {
+    ResponseEntity<Object> missingHeader(MissingRequestHeaderException e, HttpServletRequest req) {
         return problem(HttpStatus.BAD_REQUEST, "missing-header", "header '" + e.getHeaderName() + "' is required",
                 List.of(), req);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest req) {
+    ResponseEntity<Object> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest req) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "parameter '" + e.getName() + "' has the wrong type",
                 List.of(new FieldProblem("/query/" + e.getName(), "wrong type")), req);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest req) {
+    ResponseEntity<Object> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest req) {
         return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
                 "send " + e.getSupportedMediaTypes() + ", not " + e.getContentType(), List.of(), req);
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest req) {
+    ResponseEntity<Object> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest req) {
         return problem(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "this call answers in JSON", List.of(), req);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest req) {
+    ResponseEntity<Object> method(HttpRequestMethodNotSupportedException e, HttpServletRequest req) {
         return problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", e.getMethod() + " is not allowed here",
                 List.of(), req);
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e, HttpServletRequest req) {
+    ResponseEntity<Object> noResource(NoResourceFoundException e, HttpServletRequest req) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "no such resource", List.of(), req);
     }
 
     @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
             org.springframework.transaction.CannotCreateTransactionException.class})
-    ResponseEntity<ProblemDetail> unavailable(RuntimeException e, HttpServletRequest req) {
+    ResponseEntity<Object> unavailable(RuntimeException e, HttpServletRequest req) {
         log.warn("database unavailable: {}", e.getMessage());
-        ResponseEntity<ProblemDetail> r = problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+        ResponseEntity<Object> r = problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
                 "the database is unavailable; nothing was recorded; retry", List.of(), req);
         return ResponseEntity.status(r.getStatusCode()).header("Retry-After", "5").headers(r.getHeaders())
                 .body(r.getBody());
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest req) {
+    ResponseEntity<Object> unexpected(Exception e, HttpServletRequest req) {
         if (databaseDown(e)) {
             return unavailable(new DataAccessResourceFailureException(e.getMessage(), e), req);
         }
@@ -153,8 +153,17 @@ class ProblemHandler {
         return false;
     }
 
-    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String detail,
+    static ResponseEntity<Object> problem(HttpStatus status, String type, String detail,
                                                  List<FieldProblem> errors, HttpServletRequest req) {
+        if (wantsPage(req)) {
+            // a person in a browser gets a page, not JSON (and never the stack trace)
+            String html = "<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><meta name=\"viewport\" "
+                    + "content=\"width=device-width\"><title>" + status.value() + "</title><body style=\"font-family:"
+                    + "sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem\"><h1>" + status.value() + " "
+                    + org.springframework.web.util.HtmlUtils.htmlEscape(status.getReasonPhrase()) + "</h1><p>"
+                    + org.springframework.web.util.HtmlUtils.htmlEscape(detail) + "</p></body></html>";
+            return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.TEXT_HTML).body(html);
+        }
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setType(URI.create(ProblemWriter.BASE + type));
         p.setInstance(URI.create(req.getRequestURI()));
@@ -163,6 +172,14 @@ class ProblemHandler {
         }
         return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(p);
+    }
+
+    /** Requests for pages (outside /api) from a browser that accepts HTML. */
+    static boolean wantsPage(HttpServletRequest req) {
+        String accept = req.getHeader("Accept");
+        String path = req.getRequestURI();
+        return !path.startsWith("/api/") && !path.startsWith("/actuator") && accept != null
+                && accept.contains("text/html");
     }
 
     /** The JSON Pointer of where parsing failed, from Jackson's path. */

@@ -32,6 +32,10 @@ class StartupBanner {
             b.append("    Admin API key      ").append(bootstrap.generatedKey())
                     .append("   (shown once; set CONSENTO_ADMIN_KEY to choose your own)\n");
         }
+        if (bootstrap.generatedPassword() != null) {
+            b.append("    Console user admin ").append(bootstrap.generatedPassword())
+                    .append("   (password, shown once; set CONSENTO_ADMIN_PASSWORD to choose your own)\n");
+        }
         System.out.println(b);
     }
 }

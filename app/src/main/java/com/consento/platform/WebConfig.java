@@ -14,6 +14,8 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Pages speak zh-CN unless the person chose otherwise with {@code ?lang=en}, which a cookie remembers. */
+// pages and API only exist in the web server; tasks (verify-ledger, import-consents) run without one
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
