@@ -246,6 +246,30 @@ public class IdentityService implements SmartInitializingSingleton {
         announce(SubjectChangeListener.CORRECTED, id, java.util.Map.of("identifier", replacement.type().code()));
     }
 
+    /**
+     * Re-reads one subject from the database into memory: how another node's change (a new subject, a merge,
+     * an erasure, a correction) reaches this node's directory. An unknown id changes nothing.
+     */
+    public void refreshSubject(String subjectId) {
+        int index = indexOf(subjectId);
+        if (index < 0) {
+            return;
+        }
+        store.subject(subjectId).ifPresent(row -> {
+            byte status = IdentityStore.statusCode(row.status());
+            if (status == SubjectDirectory.MERGED && row.mergedInto() != null) {
+                directory.merge(index, indexOf(row.mergedInto()));
+            } else {
+                directory.put(index, status, row.adultFrom() == null ? SubjectDirectory.NO_MINOR
+                        : row.adultFrom().intValue());
+            }
+            if (status == SubjectDirectory.ERASED) {
+                keys.forget(subjectId);
+            }
+            store.identifiers(subjectId).forEach(i -> directory.link(i.lookupHmac(), index));
+        });
+    }
+
     /** Parses a wire identifier; the message says what is wrong with it. */
     public static Identifier parse(String type, String value) {
         IdentifierType t = IdentifierType.ofCode(type);

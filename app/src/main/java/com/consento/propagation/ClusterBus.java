@@ -279,10 +279,23 @@ class ClusterBus implements SmartInitializingSingleton, SmartLifecycle {
         switch (m.type()) {
             case Outbox.CONSENT_CHANGED -> {
                 ConsentChanged change = Outbox.consentChange(m.subjectId(), m.data());
+                if (identity.directory().status(identity.indexOf(change.subjectId()))
+                        == com.consento.identity.SubjectDirectory.UNKNOWN) {
+                    // a subject created on another node since this one started
+                    identity.refreshSubject(change.subjectId());
+                }
                 localWrites.applyRemote(LocalWrites.key(change.subjectId(), change.purpose(), change.channel()),
                         m.seq(), () -> decisions.consentChanged(change));
             }
+            case Outbox.SUBJECT_MERGED, Outbox.SUBJECT_CORRECTED -> {
+                identity.refreshSubject(m.subjectId());
+                tools.jackson.databind.JsonNode merged = m.data() == null ? null : m.data().get("merged");
+                if (merged != null && !merged.isNull()) {
+                    identity.refreshSubject(merged.asString());
+                }
+            }
             case Outbox.SUBJECT_ERASED -> {
+                identity.refreshSubject(m.subjectId());
                 int index = identity.indexOf(m.subjectId());
                 if (index >= 0) {
                     decisions.forget(index);

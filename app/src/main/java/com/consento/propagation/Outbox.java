@@ -28,8 +28,11 @@ public class Outbox implements TransactionalConsentListener {
     public static final String SUBJECT_MERGED = "subject.merged";
     public static final String SUBJECT_ERASED = "subject.erased";
     public static final String REQUEST_UPDATED = "request.updated";
+    /** A profile or identifier was corrected (PIPL-46); the payload names what, never the values. */
+    public static final String SUBJECT_CORRECTED = "subject.corrected";
     /** Every event type a webhook may subscribe to. */
-    public static final Set<String> TYPES = Set.of(CONSENT_CHANGED, SUBJECT_MERGED, SUBJECT_ERASED, REQUEST_UPDATED);
+    public static final Set<String> TYPES = Set.of(CONSENT_CHANGED, SUBJECT_MERGED, SUBJECT_ERASED, REQUEST_UPDATED,
+            SUBJECT_CORRECTED);
 
     private final OutboxStore store;
     private final NodeId node;

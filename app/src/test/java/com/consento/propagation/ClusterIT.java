@@ -34,11 +34,15 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Cluster mode end to end: a real in-process Kafka broker (KRaft) and two Consento nodes on one PostgreSQL
- * database ({@code consento_cluster}, recreated here; the shared suite's database is left alone). Runs in the
- * PostgreSQL pass of the integration suite only.
+ * database ({@code consento_cluster_<random>}, created here and dropped afterwards; the shared suite's database is
+ * left alone). Runs in the PostgreSQL pass of the integration suite only.
  */
 class ClusterIT {
-    private static final String DB = "consento_cluster";
+    /** A database of its own per run: concurrent builds on one PostgreSQL must not drop each other's. */
+    private static final String DB = "consento_cluster_" + Long.toHexString(System.nanoTime() & 0xffffffffL);
+    private static String adminUrl;
+    private static String pgUser;
+    private static String pgPassword;
     /** Withdrawals timed by {@link #propagation_delay_distribution}; {@code -Dconsento.cluster.samples=200}. */
     private static final int SAMPLES = Integer.getInteger("consento.cluster.samples", 20);
     private static EmbeddedKafkaKraftBroker kafka;
@@ -67,9 +71,11 @@ class ClusterIT {
         String user = System.getenv().getOrDefault("CONSENTO_TEST_PG_USER", "consento");
         String password = System.getenv().getOrDefault("CONSENTO_TEST_PG_PASSWORD", "consento");
         try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
             s.execute("CREATE DATABASE " + DB);
         }
+        adminUrl = url;
+        pgUser = user;
+        pgPassword = password;
         String clusterUrl = withDatabase(url, DB);
 
         quiet("org.apache.kafka", "kafka", "state.change.logger", "org.apache.zookeeper");
@@ -123,6 +129,14 @@ class ClusterIT {
         }
         if (kafka != null) {
             kafka.destroy();
+        }
+        if (adminUrl != null) {
+            try (Connection c = DriverManager.getConnection(adminUrl, pgUser, pgPassword);
+                 Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
+            } catch (java.sql.SQLException e) {
+                System.err.println("could not drop " + DB + ": " + e.getMessage());
+            }
         }
     }
 
@@ -218,6 +232,18 @@ class ClusterIT {
         } catch (java.io.IOException ignored) {
             // the printed line is enough
         }
+    }
+
+    @Test
+    @DisplayName("a person first seen on node A after node B started is known on node B once A's grant arrives")
+    void a_subject_created_on_a_is_known_on_b() {
+        String newcomer = Fixtures.phone();
+        grant(a, newcomer);
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20))
+                .until(() -> new Fixtures(b).decision(newcomer, purpose, "sms").equals("GRANTED"));
+        withdraw(a, newcomer);
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20))
+                .until(() -> new Fixtures(b).decision(newcomer, purpose, "sms").equals("WITHDRAWN"));
     }
 
     private static String grant(Api api, String p) {

@@ -88,6 +88,8 @@ class RightsIT {
         assertThat(export.get("profile").get("city").asString()).isEqualTo("Suzhou");
         assertThat(export.get("consents")).hasSize(1);
         assertThat(export.get("consentHistory").get(0).get("receiptId").asString()).startsWith("rcpt_");
+        assertThat(export.has("preferences")).isTrue();
+        assertThat(export.has("signals")).isTrue();
 
         HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/v1/subjects/" + id + "/export?format=zip"))
@@ -130,5 +132,7 @@ class RightsIT {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM consent_event WHERE subject_id = ?", Long.class, id))
                 .as("consent evidence stays as proof").isEqualTo(1);
         assertThat(api.get("/api/v1/ledger/verify").json().get("valid").asBoolean()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE type = 'subject.erased' AND subject_id = ?",
+                Long.class, id)).as("downstream systems are told").isEqualTo(1);
     }
 }
