@@ -46,9 +46,12 @@ class DemoSeeder {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final CompletableFuture<DemoPlan> plan;
+    private final DemoOrders orders;
 
     DemoSeeder(@Value("${consento.demo:false}") boolean enabled, CatalogService catalog, IdentityService identity,
-               ProfileService profiles, LedgerService ledger, TransactionTemplate tx, Clock clock) {
+               ProfileService profiles, LedgerService ledger, TransactionTemplate tx, Clock clock,
+               DemoOrders orders) {
+        this.orders = orders;
         this.catalog = catalog;
         this.identity = identity;
         this.profiles = profiles;
@@ -106,6 +109,7 @@ class DemoSeeder {
                 millis(done - started), millis(catalogDone - started), millis(subjectsDone - catalogDone),
                 millis(done - subjectsDone), purposes.size(), DemoCatalog.NOTICE_VERSION, subjectIds.size(), minors,
                 events);
+        orders.loadInBackground();
     }
 
     /** Creates the subjects and links their identifiers; reuses a subject that already holds the member id. */
