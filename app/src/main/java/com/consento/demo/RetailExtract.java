@@ -44,7 +44,7 @@ final class RetailExtract {
             }
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (!line.isEmpty()) {
-                    add(split(line), byId);
+                    add(com.consento.shared.CsvLine.split(line), byId);
                 }
             }
         } catch (IOException e) {
@@ -70,34 +70,6 @@ final class RetailExtract {
         t.invoices.add(f.get(0));
     }
 
-    /** Splits one CSV line; fields may be quoted, with {@code ""} for a quote inside. */
-    static List<String> split(String line) {
-        List<String> fields = new ArrayList<>(8);
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
-    }
 
     private static final class Totals {
         final String country;

@@ -67,7 +67,7 @@ public class OrderImporter {
             throw new IOException("not the Online Retail CSV: the header must be " + RetailCsv.HEADER);
         }
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-            List<String> f = RetailCsv.split(line);
+            List<String> f = com.consento.shared.CsvLine.split(line);
             if (f.size() < 8 || f.get(6).isBlank() || f.get(0).startsWith("C") || parseInt(f.get(3)) <= 0) {
                 skipped++;
                 continue;

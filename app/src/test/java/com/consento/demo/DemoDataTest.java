@@ -61,7 +61,7 @@ class DemoDataTest {
         assertEquals("Iceland", c.country());
         assertTrue(c.spend() > 4000 && c.invoices() == 7, c.toString());
         assertEquals(List.of("536477", "22041", "RECORD FRAME 7\" SINGLE SIZE ", "48"),
-                RetailExtract.split("536477,22041,\"RECORD FRAME 7\"\" SINGLE SIZE \",48").subList(0, 4));
+                com.consento.shared.CsvLine.split("536477,22041,\"RECORD FRAME 7\"\" SINGLE SIZE \",48").subList(0, 4));
     }
 
     @Test
