@@ -51,7 +51,7 @@ class RightsIT {
     }
 
     @Test
-    @DisplayName("PIPL-50 a request is due in 15 working days, and a refusal needs a reason")
+    @DisplayName("PIPL-50 PIPL-48 an explanation request is due in 15 working days and answered; a refusal needs a reason")
     void request_lifecycle() {
         String id = subjectWithConsent(Fixtures.phone(), Fixtures.unique("r") + "@example.com").split("\\|")[0];
         Api.Response filed = api.post("/api/v1/subjects/" + id + "/requests", "{\"type\": \"EXPLANATION\", "
