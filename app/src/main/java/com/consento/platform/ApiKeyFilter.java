@@ -15,9 +15,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /** Authenticates {@code Authorization: Bearer <key>}; an absent or unknown key stays anonymous (then 401). */
 class ApiKeyFilter extends OncePerRequestFilter {
     private final ApiKeyService keys;
+    private final RateLimiter limiter;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    ApiKeyFilter(ApiKeyService keys) {
+    ApiKeyFilter(ApiKeyService keys, RateLimiter limiter, tools.jackson.databind.json.JsonMapper json) {
         this.keys = keys;
+        this.limiter = limiter;
+        this.json = json;
     }
 
     @Override
@@ -25,8 +29,18 @@ class ApiKeyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            keys.authenticate(header.substring(7).trim()).ifPresent(key ->
-                    SecurityContextHolder.setContext(new SecurityContextImpl(new KeyAuthentication(key))));
+            var key = keys.authenticate(header.substring(7).trim());
+            if (key.isPresent()) {
+                long wait = limiter.acquire(key.get().id());
+                if (wait > 0) {
+                    response.setHeader("Retry-After", Long.toString(wait));
+                    ProblemWriter.write(response, json, 429, "rate-limited", "Too Many Requests",
+                            "this API key sent more requests than its rate limit; retry after " + wait + " s",
+                            request.getRequestURI());
+                    return;
+                }
+                SecurityContextHolder.setContext(new SecurityContextImpl(new KeyAuthentication(key.get())));
+            }
         }
         try {
             chain.doFilter(request, response);
