@@ -6,16 +6,12 @@ import com.consento.ledger.LedgerVerifier;
 import com.consento.ledger.RecordedEvent;
 import com.consento.ledger.ReceiptService;
 import com.consento.rights.RequestService;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import com.consento.shared.Zip;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,34 +48,24 @@ public class EvidencePack {
         long f = from.toEpochMilli();
         long t = to.toEpochMilli();
         List<RecordedEvent> events = ledger.recordedBetween(f, t, MAX_EVENTS);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
-            put(zip, "README.md", readme(from, to, events.size()));
-            put(zip, "ledger-extract.csv", ledgerCsv(events));
-            put(zip, "verification.json", pretty(verifier.verify()));
-            put(zip, "notices.json", pretty(catalog.snapshot().notices()));
-            put(zip, "purposes.json", pretty(catalog.snapshot().purposes().values()));
-            put(zip, "requests.json", pretty(requests.filedBetween(f, t)));
-            put(zip, "purge-reports.json", pretty(retention.reports(f, t)));
-            put(zip, "retention-status.json", pretty(retention.status()));
-            put(zip, "receipt-public-key.json", pretty(receipts.publicKey()));
-            put(zip, "rules.json", pretty(PiplRules.load()));
-            put(zip, "manifest.json", pretty(Map.of("from", from.toString(), "to", to.toString(),
-                    "generatedAt", clock.instant().toString(), "events", events.size())));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("README.md", readme(from, to, events.size()));
+        files.put("ledger-extract.csv", ledgerCsv(events));
+        files.put("verification.json", pretty(verifier.verify()));
+        files.put("notices.json", pretty(catalog.snapshot().notices()));
+        files.put("purposes.json", pretty(catalog.snapshot().purposes().values()));
+        files.put("requests.json", pretty(requests.filedBetween(f, t)));
+        files.put("purge-reports.json", pretty(retention.reports(f, t)));
+        files.put("retention-status.json", pretty(retention.status()));
+        files.put("receipt-public-key.json", pretty(receipts.publicKey()));
+        files.put("rules.json", pretty(PiplRules.load()));
+        files.put("manifest.json", pretty(Map.of("from", from.toString(), "to", to.toString(),
+                "generatedAt", clock.instant().toString(), "events", events.size())));
+        return Zip.of(files);
     }
 
     private String pretty(Object value) {
         return json.writerWithDefaultPrettyPrinter().writeValueAsString(value);
-    }
-
-    private static void put(ZipOutputStream zip, String name, String content) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        zip.write(content.getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
     }
 
     static String ledgerCsv(List<RecordedEvent> events) {

@@ -4,16 +4,11 @@ import com.consento.identity.IdentityService;
 import com.consento.identity.PersonalDataHolder;
 import com.consento.identity.ProfileService;
 import com.consento.ledger.ConsentQueries;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import com.consento.shared.Zip;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,29 +59,19 @@ public class ExportService {
     /** The portable package: export.json, consents.csv, consent-history.csv and a README of the format. */
     public byte[] portablePackage(String subjectId) {
         Map<String, Object> data = export(subjectId);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
-            entry(zip, "export.json", json.writerWithDefaultPrettyPrinter().writeValueAsString(data));
-            entry(zip, "consents.csv", Csv.of(List.of("purpose", "channel", "status", "since", "noticeVersion",
-                    "expiresAt", "eventId"), consents.consents(subjectId, null).stream()
-                    .map(c -> List.<Object>of(c.purpose(), nz(c.channel()), c.status(), c.since(),
-                            nz(c.noticeVersion()), c.expiresAt() == null ? "" : c.expiresAt(), c.eventId())).toList()));
-            entry(zip, "consent-history.csv", Csv.of(List.of("eventId", "purpose", "channel", "action", "touchpoint",
-                    "capturedAt", "recordedAt", "noticeVersion", "actorType", "receiptId", "hash"),
-                    consents.history(subjectId).stream().map(h -> List.<Object>of(h.eventId(), h.purpose(),
-                            nz(h.channel()), h.action(), h.touchpoint(), h.capturedAt(), h.recordedAt(),
-                            nz(h.noticeVersion()), h.actorType(), h.receiptId(), h.hash())).toList()));
-            entry(zip, "README.md", README);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static void entry(ZipOutputStream zip, String name, String content) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        zip.write(content.getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("export.json", json.writerWithDefaultPrettyPrinter().writeValueAsString(data));
+        files.put("consents.csv", Csv.of(List.of("purpose", "channel", "status", "since", "noticeVersion",
+                "expiresAt", "eventId"), consents.consents(subjectId, null).stream()
+                .map(c -> List.<Object>of(c.purpose(), nz(c.channel()), c.status(), c.since(),
+                        nz(c.noticeVersion()), c.expiresAt() == null ? "" : c.expiresAt(), c.eventId())).toList()));
+        files.put("consent-history.csv", Csv.of(List.of("eventId", "purpose", "channel", "action", "touchpoint",
+                "capturedAt", "recordedAt", "noticeVersion", "actorType", "receiptId", "hash"),
+                consents.history(subjectId).stream().map(h -> List.<Object>of(h.eventId(), h.purpose(),
+                        nz(h.channel()), h.action(), h.touchpoint(), h.capturedAt(), h.recordedAt(),
+                        nz(h.noticeVersion()), h.actorType(), h.receiptId(), h.hash())).toList()));
+        files.put("README.md", README);
+        return Zip.of(files);
     }
 
     private static Object nz(Object o) {
