@@ -55,18 +55,34 @@ class IdentityStore {
         return owners;
     }
 
-    void insertSubjects(List<Object[]> rows) {
-        batch("INSERT INTO subject (id, idx, status, data_key, profile_enc, adult_from, created_at, updated_at) "
-                + "VALUES (?, ?, 'ACTIVE', ?, NULL, NULL, ?, ?)", rows);
+    record NewSubject(String id, long idx, String wrappedKey) {
     }
 
-    void insertIdentifiers(List<Object[]> rows) {
-        batch("INSERT INTO identifier (lookup_hmac, subject_id, type, value_enc, created_at) VALUES (?, ?, ?, ?, ?)", rows);
-    }
-
-    private void batch(String sql, List<Object[]> rows) {
+    // Typed setters: Spring's Object[] batches look up each value's SQL type, which shows in ingest profiles.
+    void insertSubjects(List<NewSubject> rows, long now) {
         if (!rows.isEmpty()) {
-            batchTemplate.batchUpdate(sql, rows);
+            batchTemplate.batchUpdate("INSERT INTO subject (id, idx, status, data_key, profile_enc, adult_from, "
+                    + "created_at, updated_at) VALUES (?, ?, 'ACTIVE', ?, NULL, NULL, ?, ?)", rows, rows.size(),
+                    (ps, r) -> {
+                        ps.setString(1, r.id());
+                        ps.setLong(2, r.idx());
+                        ps.setString(3, r.wrappedKey());
+                        ps.setLong(4, now);
+                        ps.setLong(5, now);
+                    });
+        }
+    }
+
+    void insertIdentifiers(List<SubjectBatch.Link> rows, long now) {
+        if (!rows.isEmpty()) {
+            batchTemplate.batchUpdate("INSERT INTO identifier (lookup_hmac, subject_id, type, value_enc, created_at) "
+                    + "VALUES (?, ?, ?, ?, ?)", rows, rows.size(), (ps, r) -> {
+                        ps.setString(1, r.lookupHash());
+                        ps.setString(2, r.subject());
+                        ps.setString(3, r.type());
+                        ps.setString(4, r.valueEnc());
+                        ps.setLong(5, now);
+                    });
         }
     }
 

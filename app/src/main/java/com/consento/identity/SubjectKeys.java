@@ -53,7 +53,7 @@ public class SubjectKeys {
         cache.remove(subjectId);
     }
 
-    private SecretKey key(String subjectId) {
+    SecretKey key(String subjectId) {
         SecretKey key = keyOrNull(subjectId);
         if (key == null) {
             throw new NotFound("subject " + subjectId + " has been erased");

@@ -9,12 +9,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.crypto.SecretKey;
 import org.springframework.stereotype.Service;
 
 /**
- * Finds or creates the subjects of a whole batch at once, inside the caller's transaction: one query for all
- * identifiers, one index reservation for all new subjects, batched inserts. Ingest cost is then a few round
- * trips per batch instead of several per event.
+ * Finds or creates the subjects of a whole batch at once: one query for all identifiers, one index reservation
+ * for all new subjects, batched inserts. {@link #prepare} does the hashing and key work before the writer
+ * lock; {@link #isCurrent} and {@link #commit} run inside the caller's transaction.
  */
 @Service
 public class SubjectResolver {
@@ -37,96 +38,114 @@ public class SubjectResolver {
         this.clock = clock;
     }
 
-    /** For each entry, the one subject its identifiers belong to; new people become new subjects. */
-    public List<String> resolveOrCreate(List<List<Identifier>> people) {
+    /**
+     * Entry i names its subject either by {@code ids.get(i)} (an active subject's id) or by
+     * {@code people.get(i)}: the one subject those identifiers belong to, or a new one.
+     */
+    public SubjectBatch prepare(List<String> subjectIds, List<List<Identifier>> people) {
         Map<Identifier, String> hashes = new LinkedHashMap<>();
-        people.forEach(list -> list.forEach(i -> hashes.computeIfAbsent(i, identity::lookupHash)));
+        people.forEach(list -> {
+            if (list != null) {
+                list.forEach(i -> hashes.computeIfAbsent(i, identity::lookupHash));
+            }
+        });
         Map<String, String> stored = store.subjectsByHmac(hashes.values());
         Map<String, String> owners = new HashMap<>(stored);
         List<String> subjects = new ArrayList<>(people.size());
-        List<Integer> unresolved = new ArrayList<>();
-        for (List<Identifier> person : people) {
-            Set<String> found = new LinkedHashSet<>();
-            person.forEach(i -> {
-                String owner = owners.get(hashes.get(i));
-                if (owner != null) {
-                    found.add(owner);
-                }
-            });
-            if (found.size() > 1) {
-                throw new Conflict("identifiers-of-two-subjects", "these identifiers belong to different subjects "
-                        + found + "; merge them first (POST /api/v1/subjects/merge)");
-            }
-            String subject = found.isEmpty() ? null : found.iterator().next();
+        int created = 0;
+        for (int e = 0; e < people.size(); e++) {
+            List<Identifier> person = people.get(e);
+            String subject = person == null ? subjectIds.get(e) : ownerOf(person, hashes, owners);
             if (subject == null) {
-                unresolved.add(subjects.size());
-            } else {
-                // later entries of the batch with the same identifiers find this subject too
-                person.forEach(i -> owners.putIfAbsent(hashes.get(i), subject));
+                // two entries of one batch may name the same new person: the first creates, the rest follow it
+                subject = SubjectBatch.placeholder(created++);
+            }
+            if (person != null) {
+                String s = subject;
+                person.forEach(i -> owners.putIfAbsent(hashes.get(i), s));
             }
             subjects.add(subject);
         }
-        createNew(people, hashes, owners, subjects, unresolved);
-        linkNewIdentifiers(people, hashes, subjects, stored);
-        return subjects;
+        List<KeyVault.DataKey> fresh = new ArrayList<>(created);
+        Map<String, SecretKey> dataKeys = new HashMap<>();
+        for (int n = 0; n < created; n++) {
+            KeyVault.DataKey key = vault.newDataKey();
+            fresh.add(key);
+            dataKeys.put(SubjectBatch.placeholder(n), key.key());
+        }
+        subjects.forEach(s -> dataKeys.computeIfAbsent(s, keys::key));
+        return new SubjectBatch(List.copyOf(hashes.values()), stored, subjects, fresh, dataKeys, links(people, hashes, subjects, stored, dataKeys));
     }
 
-    private void createNew(List<List<Identifier>> people, Map<Identifier, String> hashes, Map<String, String> owners,
-                           List<String> subjects, List<Integer> unresolved) {
-        // two entries of one batch may name the same new person: the first creates, the rest follow it
-        List<Integer> creators = new ArrayList<>();
-        for (int i : unresolved) {
-            String owner = people.get(i).stream().map(x -> owners.get(hashes.get(x))).filter(o -> o != null)
-                    .findFirst().orElse(null);
+    private static String ownerOf(List<Identifier> person, Map<Identifier, String> hashes, Map<String, String> owners) {
+        Set<String> found = new LinkedHashSet<>();
+        person.forEach(i -> {
+            String owner = owners.get(hashes.get(i));
             if (owner != null) {
-                subjects.set(i, owner);
+                found.add(owner);
+            }
+        });
+        if (found.size() > 1) {
+            throw new Conflict("identifiers-of-two-subjects", "these identifiers belong to different subjects "
+                    + found + "; merge them first (POST /api/v1/subjects/merge)");
+        }
+        return found.isEmpty() ? null : found.iterator().next();
+    }
+
+    private List<SubjectBatch.Link> links(List<List<Identifier>> people, Map<Identifier, String> hashes,
+                                          List<String> subjects, Map<String, String> stored,
+                                          Map<String, SecretKey> dataKeys) {
+        Map<String, SubjectBatch.Link> links = new LinkedHashMap<>();
+        for (int e = 0; e < people.size(); e++) {
+            if (people.get(e) == null) {
                 continue;
             }
-            String placeholder = "\u0000new" + creators.size();
-            creators.add(i);
-            subjects.set(i, placeholder);
-            people.get(i).forEach(x -> owners.putIfAbsent(hashes.get(x), placeholder));
-        }
-        if (creators.isEmpty()) {
-            return;
-        }
-        long first = store.reserveIndexes(creators.size());
-        long now = clock.millis();
-        List<Object[]> rows = new ArrayList<>(creators.size());
-        Map<String, String> real = new HashMap<>();
-        List<Integer> slots = new ArrayList<>();
-        for (int n = 0; n < creators.size(); n++) {
-            long index = first + n;
-            String id = ids.format(index);
-            KeyVault.DataKey key = vault.newDataKey();
-            keys.remember(id, key.key());
-            rows.add(new Object[] {id, index, key.wrapped(), now, now});
-            real.put("\u0000new" + n, id);
-            slots.add((int) index);
-        }
-        store.insertSubjects(rows);
-        subjects.replaceAll(s -> real.getOrDefault(s, s));
-        AfterCommit.run(() -> slots.forEach(slot -> directory.put(slot, SubjectDirectory.ACTIVE,
-                SubjectDirectory.NO_MINOR)));
-    }
-
-    private void linkNewIdentifiers(List<List<Identifier>> people, Map<Identifier, String> hashes,
-                                    List<String> subjects, Map<String, String> existing) {
-        Map<String, Object[]> rows = new LinkedHashMap<>();
-        Map<String, Integer> links = new HashMap<>();
-        long now = clock.millis();
-        for (int i = 0; i < people.size(); i++) {
-            String subject = subjects.get(i);
-            for (Identifier identifier : people.get(i)) {
+            String subject = subjects.get(e);
+            int index = subject.startsWith(SubjectBatch.NEW) ? -1 : identity.indexOf(subject);
+            for (Identifier identifier : people.get(e)) {
                 String hash = hashes.get(identifier);
-                if (!existing.containsKey(hash) && !rows.containsKey(hash)) {
-                    rows.put(hash, new Object[] {hash, subject, identifier.type().code(),
-                            keys.encrypt(subject, identifier.value()), now});
-                    links.put(hash, identity.indexOf(subject));
+                if (!stored.containsKey(hash) && !links.containsKey(hash)) {
+                    links.put(hash, new SubjectBatch.Link(hash, subject, index, identifier.type().code(),
+                            KeyVault.encrypt(dataKeys.get(subject), identifier.value())));
                 }
             }
         }
-        store.insertIdentifiers(new ArrayList<>(rows.values()));
-        AfterCommit.run(() -> links.forEach(directory::link));
+        return new ArrayList<>(links.values());
+    }
+
+    /** Inside the transaction: whether the identifiers still belong to whom they did when prepared. */
+    public boolean isCurrent(SubjectBatch batch) {
+        return store.subjectsByHmac(batch.lookupHashes).equals(batch.storedOwners);
+    }
+
+    /** Inside the transaction: creates the new subjects, links the new identifiers; each entry's subject id. */
+    public List<String> commit(SubjectBatch batch) {
+        int count = batch.created.size();
+        Map<String, String> real = new HashMap<>();
+        Map<String, Integer> indexes = new HashMap<>();
+        long now = clock.millis();
+        if (count > 0) {
+            long first = store.reserveIndexes(count);
+            List<IdentityStore.NewSubject> rows = new ArrayList<>(count);
+            for (int n = 0; n < count; n++) {
+                long index = first + n;
+                String id = ids.format(index);
+                KeyVault.DataKey key = batch.created.get(n);
+                rows.add(new IdentityStore.NewSubject(id, index, key.wrapped()));
+                real.put(SubjectBatch.placeholder(n), id);
+                indexes.put(SubjectBatch.placeholder(n), (int) index);
+                keys.remember(id, key.key());
+            }
+            store.insertSubjects(rows, now);
+            AfterCommit.run(() -> indexes.values().forEach(slot -> directory.put(slot, SubjectDirectory.ACTIVE,
+                    SubjectDirectory.NO_MINOR)));
+        }
+        List<SubjectBatch.Link> links = batch.links.stream().map(l -> real.containsKey(l.subject())
+                ? new SubjectBatch.Link(l.lookupHash(), real.get(l.subject()), indexes.get(l.subject()), l.type(),
+                        l.valueEnc())
+                : l).toList();
+        store.insertIdentifiers(links, now);
+        AfterCommit.run(() -> links.forEach(l -> directory.link(l.lookupHash(), l.index())));
+        return batch.subjects.stream().map(s -> real.getOrDefault(s, s)).toList();
     }
 }

@@ -4,7 +4,7 @@ import com.consento.catalog.Catalog;
 import com.consento.catalog.CatalogService;
 import com.consento.identity.AfterCommit;
 import com.consento.identity.IdentityService;
-import com.consento.identity.SubjectKeys;
+import com.consento.identity.SubjectBatch;
 import com.consento.shared.Conflict;
 import com.consento.shared.NotFound;
 import com.consento.shared.Problems;
@@ -32,7 +32,6 @@ public class LedgerService {
     private final IdempotencyStore idempotency;
     private final CatalogService catalog;
     private final IdentityService identity;
-    private final SubjectKeys keys;
     private final com.consento.identity.SubjectResolver resolver;
     private final ObjectProvider<ConsentChangeListener> listeners;
     private final ObjectProvider<TransactionalConsentListener> transactionalListeners;
@@ -42,7 +41,7 @@ public class LedgerService {
     private final ReentrantLock writer = new ReentrantLock();
 
     LedgerService(LedgerStore store, IdempotencyStore idempotency, CatalogService catalog, IdentityService identity,
-                  SubjectKeys keys, com.consento.identity.SubjectResolver resolver,
+                  com.consento.identity.SubjectResolver resolver,
                   ObjectProvider<ConsentChangeListener> listeners,
                   ObjectProvider<TransactionalConsentListener> transactionalListeners, TransactionTemplate tx,
                   JsonMapper json, Clock clock) {
@@ -50,7 +49,6 @@ public class LedgerService {
         this.idempotency = idempotency;
         this.catalog = catalog;
         this.identity = identity;
-        this.keys = keys;
         this.resolver = resolver;
         this.listeners = listeners;
         this.transactionalListeners = transactionalListeners;
@@ -79,6 +77,7 @@ public class LedgerService {
             }
         }
         problems.throwIfAny();
+        Prepared prepared = prepare(valid);
         return write(() -> {
             if (idempotencyScope != null) {
                 var prior = idempotency.find(idempotencyScope);
@@ -90,7 +89,7 @@ public class LedgerService {
                     return new Recorded(prior.get().receipts(), true);
                 }
             }
-            List<Receipt> receipts = append(valid, clock.millis());
+            List<Receipt> receipts = append(valid, prepared, clock.millis());
             if (idempotencyScope != null) {
                 idempotency.save(idempotencyScope, requestHash, receipts, now);
             }
@@ -108,24 +107,45 @@ public class LedgerService {
         }
     }
 
+    /** A batch's subjects and its sealed personal data, worked out before the writer lock. */
+    private record Prepared(SubjectBatch subjects, List<String> guardians, List<String> evidence) {
+    }
+
+    /** The costly part of a batch (hashing identifiers, data keys, AES-GCM) runs here, outside the writer lock. */
+    private Prepared prepare(List<ValidEvent> valid) {
+        List<String> ids = new ArrayList<>(valid.size());
+        List<List<com.consento.identity.Identifier>> people = new ArrayList<>(valid.size());
+        for (ValidEvent v : valid) {
+            ids.add(v.subjectId() == null ? null : identity.requireActive(v.subjectId()));
+            people.add(v.subjectId() == null ? v.identifiers() : null);
+        }
+        SubjectBatch subjects = resolver.prepare(ids, people);
+        List<String> guardians = new ArrayList<>(valid.size());
+        List<String> evidence = new ArrayList<>(valid.size());
+        for (int i = 0; i < valid.size(); i++) {
+            guardians.add(seal(subjects, i, valid.get(i).guardian()));
+            evidence.add(seal(subjects, i, valid.get(i).evidence()));
+        }
+        return new Prepared(subjects, guardians, evidence);
+    }
+
     /** Within the transaction: chains, inserts and folds the events into the state table. */
     List<Receipt> append(List<ValidEvent> valid, long recordedAt) {
-        List<String> subjects = new ArrayList<>(java.util.Collections.nCopies(valid.size(), (String) null));
-        List<List<com.consento.identity.Identifier>> people = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        for (int i = 0; i < valid.size(); i++) {
-            ValidEvent v = valid.get(i);
-            if (v.subjectId() != null) {
-                subjects.set(i, identity.requireActive(v.subjectId()));
-            } else {
-                people.add(v.identifiers());
-                positions.add(i);
-            }
+        return append(valid, prepare(valid), recordedAt);
+    }
+
+    private List<Receipt> append(List<ValidEvent> valid, Prepared prepared, long recordedAt) {
+        boolean current = resolver.isCurrent(prepared.subjects());
+        for (int i = 0; i < valid.size() && current; i++) {
+            String id = valid.get(i).subjectId();
+            // throws when erased while the batch was being prepared
+            current = id == null || identity.requireActive(id).equals(prepared.subjects().subject(i));
         }
-        List<String> resolved = resolver.resolveOrCreate(people);
-        for (int n = 0; n < positions.size(); n++) {
-            subjects.set(positions.get(n), resolved.get(n));
+        if (!current) {
+            // another writer linked, merged or erased one of these subjects meanwhile: work them out again, locked
+            prepared = prepare(valid);
         }
+        List<String> subjects = resolver.commit(prepared.subjects());
         TreeSet<Integer> parts = new TreeSet<>();
         subjects.forEach(id -> parts.add(partition(id)));
         Map<Integer, LedgerStore.Head> heads = new HashMap<>(store.lockHeads(parts));
@@ -137,7 +157,7 @@ public class LedgerService {
             long seq = head.lastSeq() + 1;
             RecordedEvent unsigned = new RecordedEvent(seq * PARTITIONS + head.part(), head.part(), seq, subjectId,
                     v.purpose(), v.channel(), v.action(), v.noticeVersion(), v.touchpoint(), v.capturedAt(),
-                    recordedAt, v.actorType(), seal(subjectId, v.guardian()), seal(subjectId, v.evidence()),
+                    recordedAt, v.actorType(), prepared.guardians().get(i), prepared.evidence().get(i),
                     head.hash(), null);
             RecordedEvent e = withHash(unsigned);
             heads.put(head.part(), new LedgerStore.Head(head.part(), e.hash(), seq));
@@ -177,14 +197,16 @@ public class LedgerService {
     /** Within the transaction: tells the in-transaction listeners now and the others after commit. */
     void announce(List<ConsentChanged> changes) {
         transactionalListeners.forEach(l -> l.inTransaction(changes));
-        AfterCommit.run(() -> changes.forEach(c -> listeners.forEach(l -> l.consentChanged(c))));
+        // resolved once a batch: ObjectProvider.forEach looks the beans up again on every call
+        List<ConsentChangeListener> hearers = listeners.orderedStream().toList();
+        AfterCommit.run(() -> changes.forEach(c -> hearers.forEach(l -> l.consentChanged(c))));
     }
 
-    private String seal(String subjectId, Object value) {
+    private String seal(SubjectBatch subjects, int entry, Object value) {
         if (value == null || (value instanceof Map<?, ?> m && m.isEmpty())) {
             return null;
         }
-        return keys.encrypt(subjectId, json.writeValueAsString(value));
+        return subjects.seal(entry, json.writeValueAsString(value));
     }
 
     static RecordedEvent withHash(RecordedEvent e) {

@@ -56,12 +56,27 @@ class LedgerStore {
                 heads.stream().map(h -> new Object[] {h.hash(), h.lastSeq(), h.part()}).toList());
     }
 
+    // Typed setters: Spring's Object[] batches look up each value's SQL type, a fifth of a batch's time here.
     void insert(List<RecordedEvent> events) {
         jdbc.batchUpdate("INSERT INTO consent_event (" + EVENT_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                events.stream().map(e -> new Object[] {e.id(), e.part(), e.seq(), e.subjectId(), e.purpose(),
-                        e.channel(), e.action().name(), e.noticeVersion(), e.touchpoint().name(), e.capturedAt(),
-                        e.recordedAt(), e.actorType(), e.actorEnc(), e.evidenceEnc(), e.prevHash(), e.hash()})
-                        .toList());
+                events, events.size(), (ps, e) -> {
+                    ps.setLong(1, e.id());
+                    ps.setInt(2, e.part());
+                    ps.setLong(3, e.seq());
+                    ps.setString(4, e.subjectId());
+                    ps.setString(5, e.purpose());
+                    ps.setString(6, e.channel());
+                    ps.setString(7, e.action().name());
+                    ps.setString(8, e.noticeVersion());
+                    ps.setString(9, e.touchpoint().name());
+                    ps.setLong(10, e.capturedAt());
+                    ps.setLong(11, e.recordedAt());
+                    ps.setString(12, e.actorType());
+                    ps.setString(13, e.actorEnc());
+                    ps.setString(14, e.evidenceEnc());
+                    ps.setString(15, e.prevHash());
+                    ps.setString(16, e.hash());
+                });
     }
 
     Optional<StateRow> state(String subjectId, String purpose, String channel) {
@@ -90,9 +105,18 @@ class LedgerStore {
                         + "action = excluded.action, notice_version = excluded.notice_version, "
                         + "notice_seq = excluded.notice_seq, guardian = excluded.guardian, "
                         + "captured_at = excluded.captured_at, recorded_at = excluded.recorded_at",
-                rows.stream().map(s -> new Object[] {s.subjectId(), s.purpose(), s.channel(), s.eventId(),
-                        s.action().name(), s.noticeVersion(), s.noticeSeq(), s.guardian(), s.capturedAt(),
-                        s.recordedAt()}).toList());
+                rows, Math.max(1, rows.size()), (ps, s) -> {
+                    ps.setString(1, s.subjectId());
+                    ps.setString(2, s.purpose());
+                    ps.setString(3, s.channel());
+                    ps.setLong(4, s.eventId());
+                    ps.setString(5, s.action().name());
+                    ps.setString(6, s.noticeVersion());
+                    ps.setLong(7, s.noticeSeq());
+                    ps.setBoolean(8, s.guardian());
+                    ps.setLong(9, s.capturedAt());
+                    ps.setLong(10, s.recordedAt());
+                });
     }
 
     void forEachStateOf(String subjectId, Consumer<StateRow> consumer) {

@@ -73,9 +73,18 @@ class OutboxStore {
     }
 
     void insert(List<Row> rows) {
-        jdbc.batchUpdate("INSERT INTO outbox (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?)",
-                rows.stream().map(r -> new Object[] {r.id(), r.shard(), r.seq(), r.type(), r.subjectId(), r.payload(),
-                        r.origin(), r.createdAt()}).toList());
+        // typed setters: Spring's Object[] batches look up each value's SQL type, which shows in ingest profiles
+        jdbc.batchUpdate("INSERT INTO outbox (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?)", rows,
+                Math.max(1, rows.size()), (ps, r) -> {
+                    ps.setLong(1, r.id());
+                    ps.setInt(2, r.shard());
+                    ps.setLong(3, r.seq());
+                    ps.setString(4, r.type());
+                    ps.setString(5, r.subjectId());
+                    ps.setString(6, r.payload());
+                    ps.setString(7, r.origin());
+                    ps.setLong(8, r.createdAt());
+                });
     }
 
     /** The last sequence number committed per shard. */
