@@ -14,20 +14,20 @@ public final class SubjectBatch {
     /** Stands for the n-th new subject until its index is reserved inside the transaction. */
     static final String NEW = "\u0000new";
 
-    final List<String> lookupHashes;
+    final Map<Identifier, String> hashes;
     final Map<String, String> storedOwners;
     final List<String> subjects;
     final List<KeyVault.DataKey> created;
     final Map<String, SecretKey> keys;
-    final List<Link> links;
+    final Map<String, Link> links;
 
     /** A new identifier row; {@code subject} may still be a {@link #NEW} placeholder, {@code index} is then -1. */
     record Link(String lookupHash, String subject, int index, String type, String valueEnc) {
     }
 
-    SubjectBatch(List<String> lookupHashes, Map<String, String> storedOwners, List<String> subjects, List<KeyVault.DataKey> created,
-                 Map<String, SecretKey> keys, List<Link> links) {
-        this.lookupHashes = lookupHashes;
+    SubjectBatch(Map<Identifier, String> hashes, Map<String, String> storedOwners, List<String> subjects, List<KeyVault.DataKey> created,
+                 Map<String, SecretKey> keys, Map<String, Link> links) {
+        this.hashes = hashes;
         this.storedOwners = storedOwners;
         this.subjects = subjects;
         this.created = created;
@@ -43,6 +43,21 @@ public final class SubjectBatch {
     /** The subject entry {@code entry} was prepared for (a placeholder when it is new). */
     public String subject(int entry) {
         return subjects.get(entry);
+    }
+
+    /** Whether entry {@code entry} is sealed under the same data key here as in {@code other}'s same entry. */
+    public boolean sameKey(int entry, SubjectBatch other) {
+        return other != null && keys.get(subjects.get(entry)) == other.keys.get(other.subjects.get(entry));
+    }
+
+    /** This batch's ciphertext of an identifier, when it was sealed under {@code key}; otherwise null. */
+    String sealedUnder(String lookupHash, SecretKey key) {
+        Link l = links.get(lookupHash);
+        return l != null && keys.get(l.subject()) == key ? l.valueEnc() : null;
+    }
+
+    static int number(String placeholder) {
+        return Integer.parseInt(placeholder, NEW.length(), placeholder.length(), 10);
     }
 
     static String placeholder(int n) {

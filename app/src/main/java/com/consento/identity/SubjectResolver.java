@@ -40,25 +40,36 @@ public class SubjectResolver {
 
     /**
      * Entry i names its subject either by {@code ids.get(i)} (an active subject's id) or by
-     * {@code people.get(i)}: the one subject those identifiers belong to, or a new one.
+     * {@code people.get(i)}: the one subject those identifiers belong to, or a new one. {@code previous} (may
+     * be null) is this batch as prepared before {@link #isCurrent} found it stale: its hashes, and the data keys
+     * and ciphertexts of every entry whose subject did not change, are reused, so a redo under the lock costs
+     * only what changed.
      */
-    public SubjectBatch prepare(List<String> subjectIds, List<List<Identifier>> people) {
+    public SubjectBatch prepare(List<String> subjectIds, List<List<Identifier>> people, SubjectBatch previous) {
         Map<Identifier, String> hashes = new LinkedHashMap<>();
         people.forEach(list -> {
             if (list != null) {
-                list.forEach(i -> hashes.computeIfAbsent(i, identity::lookupHash));
+                list.forEach(i -> hashes.computeIfAbsent(i, x -> previous != null && previous.hashes.containsKey(x)
+                        ? previous.hashes.get(x) : identity.lookupHash(x)));
             }
         });
         Map<String, String> stored = store.subjectsByHmac(hashes.values());
         Map<String, String> owners = new HashMap<>(stored);
         List<String> subjects = new ArrayList<>(people.size());
-        int created = 0;
+        List<KeyVault.DataKey> fresh = new ArrayList<>();
+        Map<String, SecretKey> dataKeys = new HashMap<>();
+        java.util.Set<String> reused = new java.util.HashSet<>();
         for (int e = 0; e < people.size(); e++) {
             List<Identifier> person = people.get(e);
             String subject = person == null ? subjectIds.get(e) : ownerOf(person, hashes, owners);
             if (subject == null) {
                 // two entries of one batch may name the same new person: the first creates, the rest follow it
-                subject = SubjectBatch.placeholder(created++);
+                subject = SubjectBatch.placeholder(fresh.size());
+                String before = previous == null ? null : previous.subjects.get(e);
+                KeyVault.DataKey key = before != null && before.startsWith(SubjectBatch.NEW) && reused.add(before)
+                        ? previous.created.get(SubjectBatch.number(before)) : vault.newDataKey();
+                fresh.add(key);
+                dataKeys.put(subject, key.key());
             }
             if (person != null) {
                 String s = subject;
@@ -66,15 +77,9 @@ public class SubjectResolver {
             }
             subjects.add(subject);
         }
-        List<KeyVault.DataKey> fresh = new ArrayList<>(created);
-        Map<String, SecretKey> dataKeys = new HashMap<>();
-        for (int n = 0; n < created; n++) {
-            KeyVault.DataKey key = vault.newDataKey();
-            fresh.add(key);
-            dataKeys.put(SubjectBatch.placeholder(n), key.key());
-        }
         subjects.forEach(s -> dataKeys.computeIfAbsent(s, keys::key));
-        return new SubjectBatch(List.copyOf(hashes.values()), stored, subjects, fresh, dataKeys, links(people, hashes, subjects, stored, dataKeys));
+        return new SubjectBatch(hashes, stored, subjects, fresh, dataKeys,
+                links(people, hashes, subjects, stored, dataKeys, previous));
     }
 
     private static String ownerOf(List<Identifier> person, Map<Identifier, String> hashes, Map<String, String> owners) {
@@ -92,9 +97,9 @@ public class SubjectResolver {
         return found.isEmpty() ? null : found.iterator().next();
     }
 
-    private List<SubjectBatch.Link> links(List<List<Identifier>> people, Map<Identifier, String> hashes,
+    private Map<String, SubjectBatch.Link> links(List<List<Identifier>> people, Map<Identifier, String> hashes,
                                           List<String> subjects, Map<String, String> stored,
-                                          Map<String, SecretKey> dataKeys) {
+                                          Map<String, SecretKey> dataKeys, SubjectBatch previous) {
         Map<String, SubjectBatch.Link> links = new LinkedHashMap<>();
         for (int e = 0; e < people.size(); e++) {
             if (people.get(e) == null) {
@@ -105,17 +110,19 @@ public class SubjectResolver {
             for (Identifier identifier : people.get(e)) {
                 String hash = hashes.get(identifier);
                 if (!stored.containsKey(hash) && !links.containsKey(hash)) {
+                    SecretKey key = dataKeys.get(subject);
+                    String sealed = previous == null ? null : previous.sealedUnder(hash, key);
                     links.put(hash, new SubjectBatch.Link(hash, subject, index, identifier.type().code(),
-                            KeyVault.encrypt(dataKeys.get(subject), identifier.value())));
+                            sealed != null ? sealed : KeyVault.encrypt(key, identifier.value())));
                 }
             }
         }
-        return new ArrayList<>(links.values());
+        return links;
     }
 
     /** Inside the transaction: whether the identifiers still belong to whom they did when prepared. */
     public boolean isCurrent(SubjectBatch batch) {
-        return store.subjectsByHmac(batch.lookupHashes).equals(batch.storedOwners);
+        return store.subjectsByHmac(batch.hashes.values()).equals(batch.storedOwners);
     }
 
     /** Inside the transaction: creates the new subjects, links the new identifiers; each entry's subject id. */
@@ -140,7 +147,7 @@ public class SubjectResolver {
             AfterCommit.run(() -> indexes.values().forEach(slot -> directory.put(slot, SubjectDirectory.ACTIVE,
                     SubjectDirectory.NO_MINOR)));
         }
-        List<SubjectBatch.Link> links = batch.links.stream().map(l -> real.containsKey(l.subject())
+        List<SubjectBatch.Link> links = batch.links.values().stream().map(l -> real.containsKey(l.subject())
                 ? new SubjectBatch.Link(l.lookupHash(), real.get(l.subject()), indexes.get(l.subject()), l.type(),
                         l.valueEnc())
                 : l).toList();

@@ -77,7 +77,7 @@ public class LedgerService {
             }
         }
         problems.throwIfAny();
-        Prepared prepared = prepare(valid);
+        Prepared prepared = prepare(valid, null);
         return write(() -> {
             if (idempotencyScope != null) {
                 var prior = idempotency.find(idempotencyScope);
@@ -112,26 +112,28 @@ public class LedgerService {
     }
 
     /** The costly part of a batch (hashing identifiers, data keys, AES-GCM) runs here, outside the writer lock. */
-    private Prepared prepare(List<ValidEvent> valid) {
+    private Prepared prepare(List<ValidEvent> valid, Prepared previous) {
         List<String> ids = new ArrayList<>(valid.size());
         List<List<com.consento.identity.Identifier>> people = new ArrayList<>(valid.size());
         for (ValidEvent v : valid) {
             ids.add(v.subjectId() == null ? null : identity.requireActive(v.subjectId()));
             people.add(v.subjectId() == null ? v.identifiers() : null);
         }
-        SubjectBatch subjects = resolver.prepare(ids, people);
+        SubjectBatch before = previous == null ? null : previous.subjects();
+        SubjectBatch subjects = resolver.prepare(ids, people, before);
         List<String> guardians = new ArrayList<>(valid.size());
         List<String> evidence = new ArrayList<>(valid.size());
         for (int i = 0; i < valid.size(); i++) {
-            guardians.add(seal(subjects, i, valid.get(i).guardian()));
-            evidence.add(seal(subjects, i, valid.get(i).evidence()));
+            boolean same = subjects.sameKey(i, before);
+            guardians.add(same ? previous.guardians().get(i) : seal(subjects, i, valid.get(i).guardian()));
+            evidence.add(same ? previous.evidence().get(i) : seal(subjects, i, valid.get(i).evidence()));
         }
         return new Prepared(subjects, guardians, evidence);
     }
 
     /** Within the transaction: chains, inserts and folds the events into the state table. */
     List<Receipt> append(List<ValidEvent> valid, long recordedAt) {
-        return append(valid, prepare(valid), recordedAt);
+        return append(valid, prepare(valid, null), recordedAt);
     }
 
     private List<Receipt> append(List<ValidEvent> valid, Prepared prepared, long recordedAt) {
@@ -143,7 +145,7 @@ public class LedgerService {
         }
         if (!current) {
             // another writer linked, merged or erased one of these subjects meanwhile: work them out again, locked
-            prepared = prepare(valid);
+            prepared = prepare(valid, prepared);
         }
         List<String> subjects = resolver.commit(prepared.subjects());
         TreeSet<Integer> parts = new TreeSet<>();

@@ -67,4 +67,35 @@ class IdentifierNormaliserTest {
         assertThat(IdentifierType.ofCode("fax")).isNull();
         assertThat(IdentifierType.ofCode(null)).isNull();
     }
+
+    @Test
+    void the_fast_path_for_e164_chinese_mobiles_accepts_and_rejects_exactly_what_libphonenumber_does() {
+        var phones = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
+        java.util.Random random = new java.util.Random(86);
+        int valid = 0;
+        for (int n = 0; n < 20_000; n++) {
+            String raw = "+861" + String.format("%010d", Math.floorMod(random.nextLong(), 10_000_000_000L));
+            assertThat(IdentifierNormaliser.isChineseMobileInE164(raw)).isTrue();
+            String expected;
+            try {
+                var number = phones.parse(raw, "CN");
+                expected = phones.isValidNumber(number)
+                        ? phones.format(number, com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat.E164)
+                        : null;
+            } catch (com.google.i18n.phonenumbers.NumberParseException e) {
+                expected = null;
+            }
+            String actual;
+            try {
+                actual = IdentifierNormaliser.normalise(IdentifierType.PHONE, raw).value();
+            } catch (IllegalArgumentException e) {
+                actual = null;
+            }
+            assertThat(actual).as(raw).isEqualTo(expected);
+            valid += expected == null ? 0 : 1;
+        }
+        assertThat(valid).as("the sample holds both valid and invalid numbers").isBetween(1_000, 19_000);
+        assertThat(IdentifierNormaliser.isChineseMobileInE164("+86 13800138000")).isFalse();
+        assertThat(IdentifierNormaliser.isChineseMobileInE164("+86１3800138000")).isFalse();
+    }
 }

@@ -122,6 +122,48 @@ class ConsentLedgerIT {
     }
 
     @Test
+    @DisplayName("concurrent batches naming the same new people create each person once, with every event and its evidence")
+    void concurrent_batches_create_each_new_person_once() throws Exception {
+        String purpose = fx.marketingPurpose(0);
+        String notice = fx.notice(false, purpose);
+        List<String> phones = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            phones.add(Fixtures.phone());
+        }
+        int threads = 4;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<Api.Response>> sent = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                List<String> order = new ArrayList<>(phones);
+                java.util.Collections.shuffle(order, new java.util.Random(t));
+                List<String> events = new ArrayList<>();
+                for (int i = 0; i < order.size(); i++) {
+                    events.add(Fixtures.eventJson(order.get(i), purpose, "sms", i % 2 == 0 ? "GRANT" : "WITHDRAW",
+                            notice, now.minusSeconds(t * 100L + i)));
+                }
+                String body = "{\"events\": [" + String.join(",", events) + "]}";
+                sent.add(pool.submit(() -> api.post("/api/v1/consent-events", body)));
+            }
+            for (var f : sent) {
+                Api.Response r = f.get();
+                assertThat(r.status()).as(r.body()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        for (String phone : phones) {
+            Api.Response found = api.get("/api/v1/subjects/lookup?type=phone&value=" + phone.replace("+", "%2B"));
+            assertThat(found.status()).as(found.body()).isEqualTo(200);
+            String subjectId = found.json().get("subjectId").asString();
+            JsonNode history = api.get("/api/v1/subjects/" + subjectId + "/consent-events").json().get("events");
+            assertThat(history).as(phone).hasSize(threads);
+            history.forEach(e -> assertThat(e.get("evidence").get("ip").asString()).isEqualTo("203.0.113.7"));
+        }
+        assertThat(api.get("/api/v1/ledger/verify").json().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
     @DisplayName("a batch is all or nothing: one bad event rejects the batch with its pointer and writes nothing")
     void batch_is_all_or_nothing() {
         String purpose = fx.marketingPurpose(0);
