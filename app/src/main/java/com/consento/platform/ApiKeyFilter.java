@@ -16,11 +16,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ApiKeyFilter extends OncePerRequestFilter {
     private final ApiKeyService keys;
     private final RateLimiter limiter;
+    private final RateLimitMetrics metrics;
     private final tools.jackson.databind.json.JsonMapper json;
 
-    ApiKeyFilter(ApiKeyService keys, RateLimiter limiter, tools.jackson.databind.json.JsonMapper json) {
+    ApiKeyFilter(ApiKeyService keys, RateLimiter limiter, RateLimitMetrics metrics,
+                 tools.jackson.databind.json.JsonMapper json) {
         this.keys = keys;
         this.limiter = limiter;
+        this.metrics = metrics;
         this.json = json;
     }
 
@@ -33,6 +36,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
             if (key.isPresent()) {
                 long wait = limiter.acquire(key.get().id());
                 if (wait > 0) {
+                    metrics.throttled(key.get().id());
                     response.setHeader("Retry-After", Long.toString(wait));
                     ProblemWriter.write(response, json, 429, "rate-limited", "Too Many Requests",
                             "this API key sent more requests than its rate limit; retry after " + wait + " s",

@@ -1,6 +1,7 @@
 package com.consento.platform;
 
 import com.consento.channels.SiteKeys;
+import com.consento.shared.NotFound;
 import com.consento.shared.Problems;
 import com.consento.shared.Sha256;
 import java.security.SecureRandom;
@@ -20,7 +21,9 @@ import org.springframework.stereotype.Service;
 /**
  * API keys: only a SHA-256 of each key is stored; the key itself is shown once. Keys are held in memory by
  * hash, so authenticating a request costs one digest and one map lookup. A key may name the browser origins
- * that may use it (a web SDK site key; CORS), stored in {@code allowed_origins}.
+ * that may use it (a web SDK site key; CORS), stored in {@code allowed_origins}, and its own rate limit
+ * ({@code rate_limit}, {@code rate_burst}; none: the global default), which this service hands to the
+ * {@link RateLimiter} at start-up and on every change, so limiting never reads the database.
  */
 @Service
 class ApiKeyService implements SiteKeys {
@@ -28,6 +31,7 @@ class ApiKeyService implements SiteKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final RateLimiter limiter;
     private final Map<String, ApiKey> byHash = new ConcurrentHashMap<>();
 
     /** {@code browser}: a public site key (it lists origins, or is the demo site's), which only records consent. */
@@ -46,19 +50,29 @@ class ApiKeyService implements SiteKeys {
         }
     }
 
-    record Issued(String id, String key, List<String> scopes, List<String> allowedOrigins) {
-        Issued(String id, String key, List<String> scopes) {
-            this(id, key, scopes, null);
-        }
+    /**
+     * A new key, shown once. {@code rateLimit} (requests a second) and {@code burst} are the limits in force;
+     * {@code rateLimitDefault} says they are the global default rather than the key's own.
+     */
+    record Issued(String id, String key, List<String> scopes, List<String> allowedOrigins, double rateLimit,
+                  long burst, boolean rateLimitDefault) {
     }
 
-    ApiKeyService(JdbcClient jdbc, Clock clock) {
+    /** A key as an admin sees it later: everything but the secret, which is never stored. */
+    record KeyView(String id, String name, List<String> scopes, List<String> allowedOrigins, double rateLimit,
+                   long burst, boolean rateLimitDefault) {
+    }
+
+    ApiKeyService(JdbcClient jdbc, Clock clock, RateLimiter limiter) {
         this.jdbc = jdbc;
         this.clock = clock;
-        jdbc.sql("SELECT id, name, key_hash, scopes, allowed_origins FROM api_key WHERE revoked = ?").param(false)
+        this.limiter = limiter;
+        jdbc.sql("SELECT id, name, key_hash, scopes, allowed_origins, rate_limit, rate_burst FROM api_key "
+                        + "WHERE revoked = ?").param(false)
                 .query(rs -> {
                     byHash.put(rs.getString(3), new ApiKey(rs.getString(1), rs.getString(2), parse(rs.getString(4)),
                             origins(rs.getString(5))));
+                    limiter.limit(rs.getString(1), stored(rs.getObject(6), rs.getObject(7)));
                 });
     }
 
@@ -70,8 +84,15 @@ class ApiKeyService implements SiteKeys {
         return issue(name, scopes, null);
     }
 
-    /** A new key; {@code allowedOrigins} (may be null) are the browser origins that may use it (CORS). */
     Issued issue(String name, List<String> scopes, List<String> allowedOrigins) {
+        return issue(name, scopes, allowedOrigins, null, null);
+    }
+
+    /**
+     * A new key; {@code allowedOrigins} (may be null) are the browser origins that may use it (CORS);
+     * {@code rateLimit} and {@code burst} (may be null) its own limit, see {@link RateLimit#requested}.
+     */
+    Issued issue(String name, List<String> scopes, List<String> allowedOrigins, Double rateLimit, Double burst) {
         Problems problems = new Problems();
         problems.require(name != null && !name.isBlank() && name.length() <= 200, "/name", "a key needs a name (max 200)");
         problems.require(scopes != null && !scopes.isEmpty(), "/scopes", "a key needs at least one scope");
@@ -86,32 +107,89 @@ class ApiKeyService implements SiteKeys {
         problems.require(origins == null || scopes == null
                         || scopes.stream().allMatch(Scope.CONSENT_WRITE.code()::equals),
                 "/scopes", "a key with allowedOrigins is public (web SDK): its only scope may be consent:write");
+        RateLimit limit = RateLimit.requested(rateLimit, burst, limiter.defaults(), problems);
         problems.throwIfAny();
         byte[] secret = new byte[24];
         RANDOM.nextBytes(secret);
         String key = "csk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        return register(name, key, scopes, origins);
+        return register(name, key, scopes, origins, limit);
     }
 
     /** Registers a key chosen by the operator (the bootstrap admin key), unless it is already known. */
     Issued register(String name, String key, List<String> scopes) {
-        return register(name, key, scopes, null);
+        return register(name, key, scopes, null, null);
     }
 
-    private Issued register(String name, String key, List<String> scopes, List<String> origins) {
+    private Issued register(String name, String key, List<String> scopes, List<String> origins, RateLimit limit) {
         String hash = Sha256.hex(key);
         ApiKey existing = byHash.get(hash);
         if (existing != null) {
-            return new Issued(existing.id(), key, existing.scopes().stream().map(Scope::code).toList());
+            RateLimit own = limiter.limitOf(existing.id());
+            return new Issued(existing.id(), key, existing.scopes().stream().map(Scope::code).toList(), null,
+                    effective(own).perSecond(), effective(own).burst(), own == null);
         }
         String id = "key_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         String joined = String.join(" ", scopes);
         String originList = origins == null || origins.isEmpty() ? null : String.join(" ", origins);
-        jdbc.sql("INSERT INTO api_key (id, name, key_hash, scopes, created_at, revoked, allowed_origins) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(id, name, hash, joined, clock.millis(), false, originList).update();
+        jdbc.sql("INSERT INTO api_key (id, name, key_hash, scopes, created_at, revoked, allowed_origins, rate_limit, "
+                        + "rate_burst) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(id, name, hash, joined, clock.millis(), false, originList,
+                        limit == null ? null : limit.perSecond(), limit == null ? null : limit.burst()).update();
+        // the limit before the key: no request can authenticate with it while its bucket has the wrong size
+        limiter.limit(id, limit);
         byHash.put(hash, new ApiKey(id, name, parse(joined), origins(originList)));
-        return new Issued(id, key, scopes, originList == null ? null : origins);
+        return new Issued(id, key, scopes, originList == null ? null : origins, effective(limit).perSecond(),
+                effective(limit).burst(), limit == null);
+    }
+
+    /** An active key without its secret; 404 when there is none with this id. */
+    KeyView view(String id) {
+        return jdbc.sql("SELECT id, name, scopes, allowed_origins, rate_limit, rate_burst FROM api_key "
+                        + "WHERE id = ? AND revoked = ?").params(id, false)
+                .query((rs, n) -> {
+                    RateLimit own = stored(rs.getObject(5), rs.getObject(6));
+                    String origins = rs.getString(4); // normalised when stored, in the order given
+                    return new KeyView(rs.getString(1), rs.getString(2),
+                            parse(rs.getString(3)).stream().map(Scope::code).toList(),
+                            origins == null || origins.isBlank() ? null : List.of(origins.trim().split("\\s+")),
+                            effective(own).perSecond(), effective(own).burst(), own == null);
+                })
+                .optional().orElseThrow(() -> new NotFound("no API key " + id));
+    }
+
+    /**
+     * Replaces a key's own limit (both fields absent: back to the global default); in force from the next
+     * request on this node, without a restart. Synchronized so that two admins changing one key leave the
+     * database and the limiter agreeing.
+     */
+    synchronized KeyView changeRateLimit(String id, Double rateLimit, Double burst) {
+        Problems problems = new Problems();
+        RateLimit limit = RateLimit.requested(rateLimit, burst, limiter.defaults(), problems);
+        problems.throwIfAny();
+        int changed = jdbc.sql("UPDATE api_key SET rate_limit = ?, rate_burst = ? WHERE id = ? AND revoked = ?")
+                .params(limit == null ? null : limit.perSecond(), limit == null ? null : limit.burst(), id, false)
+                .update();
+        if (changed == 0) {
+            throw new NotFound("no API key " + id);
+        }
+        limiter.limit(id, limit);
+        return view(id);
+    }
+
+    private RateLimit effective(RateLimit own) {
+        return own == null ? limiter.defaults() : own;
+    }
+
+    /** The stored limit; null (the default) unless both columns hold a valid one. */
+    private static RateLimit stored(Object rate, Object burst) {
+        if (!(rate instanceof Number r) || !(burst instanceof Number b)) {
+            return null;
+        }
+        try {
+            return new RateLimit(r.doubleValue(), b.longValue());
+        } catch (IllegalArgumentException e) {
+            return null; // a row edited by hand out of range: the default is safer than refusing to start
+        }
     }
 
     /** CORS preflight carries no key: an origin passes when any active key lists it. */

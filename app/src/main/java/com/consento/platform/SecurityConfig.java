@@ -27,14 +27,15 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiKeyService keys, RateLimiter limiter, JsonMapper json)
+    SecurityFilterChain api(HttpSecurity http, ApiKeyService keys, RateLimiter limiter, RateLimitMetrics metrics,
+                           JsonMapper json)
             throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(c -> c.disable())
                 .requestCache(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .cors(c -> c.configurationSource(req -> cors(req, keys)))
-                .addFilterBefore(new ApiKeyFilter(keys, limiter, json), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyFilter(keys, limiter, metrics, json), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         // a site key sits in web pages, so anyone holds it: it records consent events and nothing else
                         .requestMatchers(req -> !isConsentEventsPost(req)

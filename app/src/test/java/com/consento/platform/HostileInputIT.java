@@ -22,7 +22,8 @@ class HostileInputIT {
     private static final String[] ENDPOINTS = {"POST /api/v1/consent-events", "POST /api/v1/subjects",
             "PUT /api/v1/purposes/fuzz_target", "POST /api/v1/notices", "POST /api/v1/decisions/batch",
             "POST /api/v1/api-keys", "POST /api/v1/subjects/merge", "PUT /api/v1/subjects/sub_1_deadbeef/profile",
-            "POST /api/v1/subjects/sub_1_deadbeef/requests", "POST /api/v1/subjects/sub_1_deadbeef/identifiers"};
+            "POST /api/v1/subjects/sub_1_deadbeef/requests", "POST /api/v1/subjects/sub_1_deadbeef/identifiers",
+            "PUT /api/v1/api-keys/key_deadbeef/rate-limit"};
     private static final String[] NASTY = {"' OR 1=1 --", "\"; DROP TABLE consent_event; --", "<script>alert(1)</script>",
             "${jndi:ldap://127.0.0.1/x}", "../../etc/passwd", "\u0000\u0001\u0007\u001b", "\uD83D\uDE00\uD800",
             "\uFFFF\uFFFE", "𠜎𠜱𠝹", "\u202Eevil", "NaN", "-1e309", "9".repeat(400), "null", "true", "[]", "{}"};
@@ -96,6 +97,11 @@ class HostileInputIT {
                     + s + "\"}}");
             bodies.add("{\"name\": {\"en\": \"" + s + "\"}, \"legalBasis\": \"" + s + "\", \"channels\": [\"" + s
                     + "\"], \"validityDays\": \"" + s + "\", \"retentionDays\": -5}");
+            // rate limits as strings, and as bare tokens (NaN, -1e309, 400 digits) where they parse as numbers
+            bodies.add("{\"name\": \"k\", \"scopes\": [\"decision:read\"], \"rateLimit\": \"" + s
+                    + "\", \"burst\": \"" + s + "\"}");
+            bodies.add("{\"name\": \"k\", \"scopes\": [\"decision:read\"], \"rateLimit\": " + nasty
+                    + ", \"burst\": " + nasty + "}");
             bodies.add("{\"type\": \"" + s + "\", \"details\": \"" + s + "\", \"name\": \"" + s + "\", \"scopes\": [\""
                     + s + "\"], \"survivor\": \"" + s + "\", \"merged\": \"" + s + "\"}");
         }

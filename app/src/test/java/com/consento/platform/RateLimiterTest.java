@@ -57,4 +57,45 @@ class RateLimiterTest {
         assertThat(limiter.acquire("k")).isZero();
         assertThat(limiter.acquire("k")).isEqualTo(5);
     }
+
+    @Test
+    @DisplayName("a key with its own limit is held to it while other keys keep the default")
+    void own_limit_applies_to_its_key_only() {
+        RateLimiter limiter = new RateLimiter(100, 100, clock);
+        limiter.limit("slow", new RateLimit(1, 2));
+        assertThat(limiter.acquire("slow")).isZero();
+        assertThat(limiter.acquire("slow")).isZero();
+        assertThat(limiter.acquire("slow")).isEqualTo(1);
+        for (int i = 0; i < 100; i++) {
+            assertThat(limiter.acquire("other")).isZero();
+        }
+    }
+
+    @Test
+    @DisplayName("a changed limit is in force at the next request, with a full bucket of the new size")
+    void changed_limit_applies_at_once() {
+        RateLimiter limiter = new RateLimiter(100, 100, clock);
+        limiter.limit("k", new RateLimit(1, 1));
+        assertThat(limiter.acquire("k")).isZero();
+        assertThat(limiter.acquire("k")).isPositive();
+        limiter.limit("k", new RateLimit(50, 10));
+        for (int i = 0; i < 10; i++) {
+            assertThat(limiter.acquire("k")).isZero();
+        }
+        assertThat(limiter.acquire("k")).isPositive();
+        limiter.limit("k", null);
+        assertThat(limiter.limitOf("k")).isNull();
+        for (int i = 0; i < 100; i++) {
+            assertThat(limiter.acquire("k")).as("back to the default of 100").isZero();
+        }
+    }
+
+    @Test
+    @DisplayName("a wall clock stepped back never drains a bucket")
+    void clock_stepped_back_keeps_tokens() {
+        RateLimiter limiter = new RateLimiter(1, 2, clock);
+        assertThat(limiter.acquire("k")).isZero();
+        now = now.minus(Duration.ofMinutes(5));
+        assertThat(limiter.acquire("k")).isZero();
+    }
 }
