@@ -26,8 +26,8 @@ public class DecisionService implements ConsentChangeListener, SmartInitializing
     private final LedgerService ledger;
     private final Clock clock;
     private final org.springframework.beans.factory.ObjectProvider<DecisionListener> listeners;
-    /** Listeners hear of changes, not of the start-up rebuild. */
-    private volatile boolean rebuilt;
+    /** Listeners hear of changes, not of the start-up rebuild; null until the rebuild is done. */
+    private volatile java.util.List<DecisionListener> hearers;
 
     DecisionService(IdentityService identity, CatalogService catalog, LedgerService ledger, Clock clock,
                     org.springframework.beans.factory.ObjectProvider<DecisionListener> listeners) {
@@ -47,7 +47,8 @@ public class DecisionService implements ConsentChangeListener, SmartInitializing
             consentChanged(change);
             keys[0]++;
         });
-        rebuilt = true;
+        // resolved once: ObjectProvider.forEach looks the beans up again on every call, on the ingest path
+        hearers = listeners.orderedStream().toList();
         log.info("Decision index rebuilt: {} consent keys in {} ms", keys[0], (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -56,8 +57,9 @@ public class DecisionService implements ConsentChangeListener, SmartInitializing
         int subject = identity.indexOf(change.subjectId());
         if (subject >= 0) {
             index.apply(subject, change);
-            if (rebuilt) {
-                listeners.forEach(l -> l.decisionChanged(change.subjectId(), change.purpose(), change.channel()));
+            java.util.List<DecisionListener> ready = hearers;
+            if (ready != null) {
+                ready.forEach(l -> l.decisionChanged(change.subjectId(), change.purpose(), change.channel()));
             }
         }
     }

@@ -1,5 +1,6 @@
 package com.consento.identity;
 
+import com.consento.shared.InChunks;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,16 +44,21 @@ class IdentityStore {
     /** The owners of many lookup hashes in one round trip per 500. */
     java.util.Map<String, String> subjectsByHmac(java.util.Collection<String> hmacs) {
         java.util.Map<String, String> owners = new java.util.HashMap<>();
-        List<String> all = List.copyOf(hmacs);
-        for (int from = 0; from < all.size(); from += 500) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-            String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-            jdbc.sql("SELECT lookup_hmac, subject_id FROM identifier WHERE lookup_hmac IN (" + in + ")")
-                    .params(chunk.toArray()).query(rs -> {
-                        owners.put(rs.getString(1), rs.getString(2));
-                    });
-        }
+        InChunks.forEach(hmacs, (in, chunk) -> jdbc.sql("SELECT lookup_hmac, subject_id FROM identifier "
+                + "WHERE lookup_hmac IN (" + in + ")").params(chunk).query(rs -> {
+                    owners.put(rs.getString(1), rs.getString(2));
+                }));
         return owners;
+    }
+
+    /** The wrapped data keys of many subjects (absent: unknown; null value: erased), one round trip per 500. */
+    java.util.Map<String, String> dataKeys(java.util.Collection<String> subjectIds) {
+        java.util.Map<String, String> keys = new java.util.HashMap<>();
+        InChunks.forEach(subjectIds, (in, chunk) -> jdbc.sql("SELECT id, data_key FROM subject WHERE id IN (" + in
+                + ")").params(chunk).query(rs -> {
+                    keys.put(rs.getString(1), rs.getString(2));
+                }));
+        return keys;
     }
 
     record NewSubject(String id, long idx, String wrappedKey) {

@@ -36,17 +36,48 @@ public class SubjectKeys {
     }
 
     void remember(String subjectId, String wrappedKey) {
-        if (cache.size() >= CACHE_LIMIT) {
-            cache.clear();
-        }
-        cache.put(subjectId, vault.unwrap(wrappedKey));
+        remember(subjectId, vault.unwrap(wrappedKey));
     }
 
     void remember(String subjectId, SecretKey key) {
         if (cache.size() >= CACHE_LIMIT) {
-            cache.clear();
+            // drop an arbitrary tenth, not everything: a full clear made every busy ingest batch re-read its keys
+            var it = cache.keySet().iterator();
+            for (int n = 0; n < CACHE_LIMIT / 10 && it.hasNext(); n++) {
+                it.next();
+                it.remove();
+            }
         }
         cache.put(subjectId, key);
+    }
+
+    /** The data keys of many active subjects, those not in memory read in one query per 500. */
+    Map<String, SecretKey> keys(java.util.Collection<String> subjectIds) {
+        Map<String, SecretKey> found = new java.util.HashMap<>();
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (String id : subjectIds) {
+            SecretKey cached = cache.get(id);
+            if (cached != null) {
+                found.put(id, cached);
+            } else {
+                missing.add(id);
+            }
+        }
+        if (!missing.isEmpty()) {
+            Map<String, String> wrapped = store.dataKeys(missing);
+            for (String id : missing) {
+                if (!wrapped.containsKey(id)) {
+                    throw new NotFound("no subject " + id);
+                }
+                if (wrapped.get(id) == null) {
+                    throw new NotFound("subject " + id + " has been erased");
+                }
+                SecretKey key = vault.unwrap(wrapped.get(id));
+                remember(id, key);
+                found.put(id, key);
+            }
+        }
+        return found;
     }
 
     void forget(String subjectId) {

@@ -77,7 +77,7 @@ public class SubjectResolver {
             }
             subjects.add(subject);
         }
-        subjects.forEach(s -> dataKeys.computeIfAbsent(s, keys::key));
+        dataKeys.putAll(keys.keys(subjects.stream().filter(s -> !dataKeys.containsKey(s)).distinct().toList()));
         return new SubjectBatch(hashes, stored, subjects, fresh, dataKeys,
                 links(people, hashes, subjects, stored, dataKeys, previous));
     }

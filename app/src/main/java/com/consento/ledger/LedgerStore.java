@@ -1,5 +1,6 @@
 package com.consento.ledger;
 
+import com.consento.shared.InChunks;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -87,15 +88,11 @@ class LedgerStore {
     /** The current state rows of many subjects, keyed as the fold keys them (subject, purpose; channel). */
     Map<StateReplay.Key, StateRow> states(java.util.Set<String> subjectIds) {
         Map<StateReplay.Key, StateRow> rows = new HashMap<>();
-        List<String> all = List.copyOf(subjectIds);
-        for (int from = 0; from < all.size(); from += 500) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-            String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-            jdbc.query("SELECT " + STATE_COLUMNS + " FROM consent_state WHERE subject_id IN (" + in + ")", rs -> {
-                StateRow row = stateRow(rs, 0);
-                rows.put(new StateReplay.Key(row.subjectId() + "\u001f" + row.purpose(), row.channel()), row);
-            }, chunk.toArray());
-        }
+        InChunks.forEach(subjectIds, (in, chunk) -> jdbc.query("SELECT " + STATE_COLUMNS + " FROM consent_state "
+                + "WHERE subject_id IN (" + in + ")", rs -> {
+                    StateRow row = stateRow(rs, 0);
+                    rows.put(new StateReplay.Key(row.subjectId() + "\u001f" + row.purpose(), row.channel()), row);
+                }, chunk));
         return rows;
     }
 
