@@ -3,6 +3,7 @@ package com.consento.propagation;
 import com.consento.decisions.DecisionService;
 import com.consento.identity.IdentityService;
 import com.consento.ledger.ConsentChanged;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -52,12 +53,15 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Each node reads every partition itself (no consumer-group coordination: no rebalance pauses), from the
  * end of the topic as it was before the index was rebuilt at start-up, so nothing committed in between is
  * missed. Changes arrive in commit order per subject; this node's own writes are protected from older
- * changes still in flight by {@link LocalWrites}.
+ * changes still in flight by {@link LocalWrites}, and a change delivered again (Kafka delivers at least once),
+ * or after a newer one of its key, is skipped by {@link AppliedChanges}.
  */
 @Component
 class ClusterBus implements SmartInitializingSingleton, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ClusterBus.class);
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(10);
+    /** Consent keys remembered against copies and older changes from the topic: about 30 MB when full. */
+    private static final int REMEMBERED_KEYS = 200_000;
     private final boolean enabled;
     private final String topic;
     private final NodeId node;
@@ -77,7 +81,9 @@ class ClusterBus implements SmartInitializingSingleton, SmartLifecycle {
     private volatile int topicPartitions;
     private volatile boolean running;
     private Thread thread;
+    private final AppliedChanges applied = new AppliedChanges(REMEMBERED_KEYS);
     private Timer lag;
+    private Counter duplicates;
 
     ClusterBus(@Value("${consento.kafka.bootstrap:}") String bootstrap,
                @Value("${consento.kafka.topic:consento.consent-changes}") String topic,
@@ -135,6 +141,9 @@ class ClusterBus implements SmartInitializingSingleton, SmartLifecycle {
             if (registry != null) {
                 lag = Timer.builder("consento.propagation.remote.lag")
                         .description("commit on another node to applied on this one").publishPercentiles(0.5, 0.99)
+                        .register(registry);
+                duplicates = Counter.builder("consento.propagation.remote.duplicates")
+                        .description("changes read again from the topic, or after a newer one of their key: skipped")
                         .register(registry);
             }
         }
@@ -279,13 +288,21 @@ class ClusterBus implements SmartInitializingSingleton, SmartLifecycle {
         switch (m.type()) {
             case Outbox.CONSENT_CHANGED -> {
                 ConsentChanged change = Outbox.consentChange(m.subjectId(), m.data());
+                String key = LocalWrites.key(change.subjectId(), change.purpose(), change.channel());
+                if (!applied.isNew(key, m.seq())) {
+                    // delivered again (at least once), or older than what this key already has: applying it
+                    // would set the key back
+                    if (duplicates != null) {
+                        duplicates.increment();
+                    }
+                    return;
+                }
                 if (identity.directory().status(identity.indexOf(change.subjectId()))
                         == com.consento.identity.SubjectDirectory.UNKNOWN) {
                     // a subject created on another node since this one started
                     identity.refreshSubject(change.subjectId());
                 }
-                localWrites.applyRemote(LocalWrites.key(change.subjectId(), change.purpose(), change.channel()),
-                        m.seq(), () -> decisions.consentChanged(change));
+                localWrites.applyRemote(key, m.seq(), () -> decisions.consentChanged(change));
             }
             case Outbox.SUBJECT_MERGED, Outbox.SUBJECT_CORRECTED -> {
                 identity.refreshSubject(m.subjectId());

@@ -104,6 +104,19 @@ class OutboxStore {
         return cursors;
     }
 
+    /** Shards with changes a destination has not taken yet, of the {@link #heads} given. */
+    List<Integer> behind(Map<Integer, Long> heads, String destination) {
+        Map<Integer, Long> cursors = cursors(destination);
+        List<Integer> behind = new ArrayList<>();
+        heads.forEach((shard, seq) -> {
+            Long at = cursors.get(shard);
+            if (at != null && seq > at) {
+                behind.add(shard);
+            }
+        });
+        return behind;
+    }
+
     /** Within a transaction: the cursors of these shards that no other node holds, locked until it ends. */
     Map<Integer, Long> lockCursors(String destination, Collection<Integer> shards) {
         Map<Integer, Long> locked = new TreeMap<>();
@@ -132,6 +145,21 @@ class OutboxStore {
         // "WHERE 1 = 1" lets SQLite parse ON CONFLICT after INSERT … SELECT
         jdbc.update("INSERT INTO outbox_cursor (destination, shard, last_seq, updated_at) SELECT ?, shard, seq, ? "
                 + "FROM outbox_shard WHERE 1 = 1 ON CONFLICT (destination, shard) DO NOTHING", destination, now);
+    }
+
+    /** How many committed changes a destination has not taken yet (its backlog). */
+    long pending(String destination) {
+        Long n = jdbc.queryForObject("SELECT COALESCE(SUM(s.seq - c.last_seq), 0) FROM outbox_shard s "
+                + "JOIN outbox_cursor c ON c.shard = s.shard WHERE c.destination = ? AND s.seq > c.last_seq",
+                Long.class, destination);
+        return n == null ? 0 : n;
+    }
+
+    /** When the oldest change a destination has not taken yet was committed, if one waits. */
+    Optional<Long> oldestPending(String destination) {
+        return Optional.ofNullable(jdbc.queryForObject("SELECT MIN(o.created_at) FROM outbox o "
+                + "JOIN outbox_cursor c ON c.shard = o.shard WHERE c.destination = ? AND o.seq > c.last_seq",
+                Long.class, destination));
     }
 
     Optional<Row> find(long id) {

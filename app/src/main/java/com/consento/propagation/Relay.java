@@ -4,16 +4,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,12 +20,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The relay: one thread per node that takes committed changes from the outbox and hands them on, at least
- * once. Each pass (every {@code consento.outbox.poll-interval}, or at once after a local commit) it records
- * finished deliveries, fans new changes out into one delivery per subscribed webhook, publishes them to Kafka
- * in cluster mode, and sends the deliveries that are due. Nodes share the work through row locks (PostgreSQL
- * {@code FOR UPDATE SKIP LOCKED}) on the shard cursors and on due deliveries; a delivery in flight is leased,
- * so a node that dies mid-send leaves it to be sent again. Nothing here runs on a request thread.
+ * The relay: takes committed changes from the outbox and hands them on, at least once. Each pass (every
+ * {@code consento.outbox.poll-interval}, or at once after a local commit) its webhook thread records finished
+ * deliveries, fans new changes out into one delivery per subscribed webhook and sends the deliveries that are
+ * due; in cluster mode a second thread publishes to Kafka ({@link KafkaPublisher}), so that a Kafka outage, whose
+ * every attempt waits out the producer's time-outs, delays no webhook. Nodes share the work through row locks
+ * (PostgreSQL {@code FOR UPDATE SKIP LOCKED}) on the shard cursors and on due deliveries; a delivery in flight is
+ * leased, so a node that dies mid-send leaves it to be sent again. Nothing here runs on a request thread.
  */
 @Component
 class Relay implements SmartLifecycle {
@@ -38,8 +35,9 @@ class Relay implements SmartLifecycle {
     private final WebhookStore webhooks;
     private final WebhookSender sender;
     private final SecretBox secrets;
-    private final ClusterBus bus;
-    private final RelaySignal signal;
+    private final KafkaPublisher kafka;
+    private final RelaySignal.Waiter webhookWake;
+    private final RelaySignal.Waiter kafkaWake;
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final Clock clock;
@@ -58,12 +56,11 @@ class Relay implements SmartLifecycle {
     private final Map<String, String> secretCache = new ConcurrentHashMap<>();
     private volatile boolean running;
     private Thread thread;
-    private long kafkaRetryAt;
-    private long kafkaBackoff;
+    private Thread kafkaThread;
     private long purgeAt;
     private long idleAdvanceAt;
 
-    Relay(OutboxStore outbox, WebhookStore webhooks, WebhookSender sender, SecretBox secrets, ClusterBus bus,
+    Relay(OutboxStore outbox, WebhookStore webhooks, WebhookSender sender, SecretBox secrets, KafkaPublisher kafka,
           RelaySignal signal, TransactionTemplate tx, JsonMapper json, Clock clock, ObjectProvider<MeterRegistry> meters,
           @Value("${consento.outbox.poll-interval:200ms}") Duration poll,
           @Value("${consento.outbox.batch-size:500}") int batch,
@@ -76,8 +73,10 @@ class Relay implements SmartLifecycle {
         this.webhooks = webhooks;
         this.sender = sender;
         this.secrets = secrets;
-        this.bus = bus;
-        this.signal = signal;
+        this.kafka = kafka;
+        // one each, for the life of the bean: the loops are stopped and started again, the waiters stay
+        this.webhookWake = signal.waiter();
+        this.kafkaWake = signal.waiter();
         this.tx = tx;
         this.json = json;
         this.clock = clock;
@@ -101,19 +100,30 @@ class Relay implements SmartLifecycle {
         thread = new Thread(this::loop, "consento-relay");
         thread.setDaemon(true);
         thread.start();
+        if (kafka.enabled()) {
+            kafkaThread = new Thread(this::kafkaLoop, "consento-relay-kafka");
+            kafkaThread.setDaemon(true);
+            kafkaThread.start();
+        }
     }
 
     @Override
     public synchronized void stop() {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
+        join(kafkaThread);
+        kafkaThread = null;
+        join(thread);
+        thread = null;
+    }
+
+    private static void join(Thread t) {
+        if (t != null) {
+            t.interrupt();
             try {
-                thread.join(10_000);
+                t.join(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            thread = null;
         }
     }
 
@@ -131,7 +141,7 @@ class Relay implements SmartLifecycle {
     private void loop() {
         while (running) {
             try {
-                signal.await(pollMillis);
+                webhookWake.await(pollMillis);
             } catch (InterruptedException e) {
                 break;
             }
@@ -143,21 +153,23 @@ class Relay implements SmartLifecycle {
         step("recording outcomes", this::recordOutcomes);
     }
 
-    /** One round of work: Kafka first, then webhooks (fan-out, outcomes, due deliveries), now and then a purge. */
-    void pass() {
-        boolean more = false;
-        // the other nodes' indexes first: a withdrawal must deny everywhere within a second
-        if (bus.ready() && clock.millis() >= kafkaRetryAt) {
+    /** Publishes to Kafka whenever woken, backing off while Kafka fails (see {@link KafkaPublisher}). */
+    private void kafkaLoop() {
+        while (running) {
             try {
-                more |= publishKafka();
-                kafkaBackoff = 0;
-            } catch (RuntimeException e) {
-                kafkaBackoff = kafkaBackoff == 0 ? 250 : Math.min(kafkaBackoff * 2, 5_000);
-                kafkaRetryAt = clock.millis() + kafkaBackoff;
-                log.warn("Kafka publish failed, the outbox keeps the changes; retrying in {} ms: {}", kafkaBackoff,
-                        rootMessage(e));
+                kafkaWake.await(pollMillis);
+            } catch (InterruptedException e) {
+                break;
+            }
+            if (running && step("publishing to Kafka", kafka::pass)) {
+                kafkaWake.wake();
             }
         }
+    }
+
+    /** One round of webhook work (fan-out, outcomes, due deliveries), now and then a purge. */
+    void pass() {
+        boolean more = false;
         more |= step("fanning out to webhooks", this::fanOut);
         more |= step("sending deliveries", this::deliver);
         if (clock.millis() >= purgeAt) {
@@ -165,7 +177,7 @@ class Relay implements SmartLifecycle {
             step("purging", this::purge);
         }
         if (more) {
-            signal.wake();
+            webhookWake.wake();
         }
     }
 
@@ -184,22 +196,9 @@ class Relay implements SmartLifecycle {
         }
     }
 
-    /** Shards with changes a destination has not taken yet. */
-    private List<Integer> behind(Map<Integer, Long> heads, String destination) {
-        Map<Integer, Long> cursors = outbox.cursors(destination);
-        List<Integer> behind = new ArrayList<>();
-        heads.forEach((shard, seq) -> {
-            Long at = cursors.get(shard);
-            if (at != null && seq > at) {
-                behind.add(shard);
-            }
-        });
-        return behind;
-    }
-
     private boolean fanOut() {
         Map<Integer, Long> heads = outbox.heads();
-        List<Integer> behind = behind(heads, OutboxStore.WEBHOOKS);
+        List<Integer> behind = outbox.behind(heads, OutboxStore.WEBHOOKS);
         if (behind.isEmpty()) {
             return false;
         }
@@ -240,45 +239,6 @@ class Relay implements SmartLifecycle {
             if (!deliveries.isEmpty()) {
                 webhooks.insertDeliveries(deliveries, now);
             }
-            return full;
-        });
-        return Boolean.TRUE.equals(more);
-    }
-
-    private boolean publishKafka() {
-        Map<Integer, Long> heads = outbox.heads();
-        List<Integer> behind = behind(heads, OutboxStore.KAFKA);
-        if (behind.isEmpty()) {
-            return false;
-        }
-        Boolean more = tx.execute(s -> {
-            boolean full = false;
-            Map<Integer, Long> reached = new HashMap<>();
-            List<Future<RecordMetadata>> sent = new ArrayList<>();
-            for (var cursor : outbox.lockCursors(OutboxStore.KAFKA, behind).entrySet()) {
-                List<OutboxStore.Row> rows = outbox.after(cursor.getKey(), cursor.getValue(), batch);
-                for (OutboxStore.Row row : rows) {
-                    sent.add(bus.send(row.shard(), row.subjectId(), Envelopes.kafkaValue(row, json)));
-                }
-                if (!rows.isEmpty()) {
-                    reached.put(cursor.getKey(), rows.get(rows.size() - 1).seq());
-                }
-                full |= rows.size() == batch;
-            }
-            bus.flush();
-            for (Future<RecordMetadata> f : sent) {
-                try {
-                    f.get(15, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while publishing", e);
-                } catch (Exception e) {
-                    // the cursors stay where they were: these changes are published again, in order
-                    throw new IllegalStateException("Kafka did not acknowledge: " + rootMessage(e), e);
-                }
-            }
-            long now = clock.millis();
-            reached.forEach((shard, seq) -> outbox.advance(OutboxStore.KAFKA, shard, seq, now));
             return full;
         });
         return Boolean.TRUE.equals(more);
@@ -365,7 +325,7 @@ class Relay implements SmartLifecycle {
                         outcomes.add(outcome(hook, c.deliveryId(), attempt, status, error));
                         // wake the relay once half the slots are free, so that each round takes many at once
                         if (leftHere <= maxInFlightPerWebhook / 2 || left <= maxInFlight / 2) {
-                            signal.wake();
+                            webhookWake.wake();
                         }
                     });
         } catch (RuntimeException e) {

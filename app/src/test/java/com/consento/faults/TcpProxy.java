@@ -9,21 +9,36 @@ import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A loopback TCP proxy that a test can cut and restore, to take a real database away from the server. */
+/**
+ * A loopback TCP proxy that a test can cut and restore, to take a real database (or Kafka broker) away from the
+ * server.
+ */
 final class TcpProxy implements AutoCloseable {
     private final ServerSocket listener;
-    private final String targetHost;
-    private final int targetPort;
+    private volatile String targetHost;
+    private volatile int targetPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
 
     TcpProxy(String targetHost, int targetPort) throws IOException {
-        this.targetHost = targetHost;
-        this.targetPort = targetPort;
+        this();
+        target(targetHost, targetPort);
+    }
+
+    /**
+     * Listens before it knows where to: a Kafka broker must advertise the proxy's port, which it learns only before
+     * it starts, and the test learns the broker's own port only after. Until {@link #target} connections are dropped.
+     */
+    TcpProxy() throws IOException {
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread accept = new Thread(this::accept, "tcp-proxy");
         accept.setDaemon(true);
         accept.start();
+    }
+
+    void target(String host, int port) {
+        this.targetHost = host;
+        this.targetPort = port;
     }
 
     int port() {
@@ -45,11 +60,17 @@ final class TcpProxy implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
-                if (cut) {
+                if (cut || targetHost == null) {
                     closeQuietly(client);
                     continue;
                 }
-                Socket server = new Socket(targetHost, targetPort);
+                Socket server;
+                try {
+                    server = new Socket(targetHost, targetPort);
+                } catch (IOException e) {
+                    closeQuietly(client);
+                    continue;
+                }
                 open.add(client);
                 open.add(server);
                 pump(client, server);
