@@ -1,24 +1,33 @@
 package com.consento.decisions;
 
-import com.consento.shared.InvalidRequest;
-import java.util.ArrayList;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
-import java.util.Map;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/v1/decisions")
 class DecisionController {
     static final int MAX_CHECKS = 10_000;
     private final DecisionService decisions;
+    private final JsonMapper json;
 
-    DecisionController(DecisionService decisions) {
+    DecisionController(DecisionService decisions, JsonMapper json) {
         this.decisions = decisions;
+        this.json = json;
     }
 
     record DecisionView(boolean allowed, String reason, String eventId) {
@@ -33,28 +42,28 @@ class DecisionController {
         return DecisionView.of(decisions.decide(subject, purpose, channel));
     }
 
-    record Check(String subject, String purpose, String channel) {
+    /** The body of a batch, for the API docs; {@link BatchCodec} reads it. */
+    record Checks(List<BatchCodec.Check> checks) {
     }
 
-    record Checks(List<Check> checks) {
+    /** The answer to a batch, for the API docs; {@link BatchCodec} writes it. */
+    record Results(List<DecisionView> results) {
     }
 
-    @PostMapping("/batch")
-    Map<String, List<DecisionView>> batch(@RequestBody Checks body) {
-        if (body.checks() == null || body.checks().isEmpty()) {
-            throw new InvalidRequest("checks must hold at least one {subject, purpose, channel}", "/checks");
+    @PostMapping(value = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Up to 10,000 decisions in one call, answered in order at one moment",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = Checks.class))))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Results.class)))
+    void batch(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        List<BatchCodec.Check> checks;
+        try (JsonParser p = json.createParser(request.getInputStream())) {
+            checks = BatchCodec.read(p, MAX_CHECKS);
         }
-        if (body.checks().size() > MAX_CHECKS) {
-            throw new InvalidRequest("at most " + MAX_CHECKS + " checks per batch", "/checks");
+        List<Decision> results = decisions.decideAll(checks);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        try (JsonGenerator g = json.createGenerator(response.getOutputStream())) {
+            BatchCodec.write(g, results);
         }
-        List<DecisionView> results = new ArrayList<>(body.checks().size());
-        for (int i = 0; i < body.checks().size(); i++) {
-            Check c = body.checks().get(i);
-            if (c == null || c.subject() == null || c.purpose() == null) {
-                throw new InvalidRequest("each check needs subject and purpose", "/checks/" + i);
-            }
-            results.add(DecisionView.of(decisions.decide(c.subject(), c.purpose(), c.channel())));
-        }
-        return Map.of("results", results);
     }
 }

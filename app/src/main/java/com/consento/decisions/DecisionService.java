@@ -7,6 +7,7 @@ import com.consento.ledger.ConsentChanged;
 import com.consento.ledger.LedgerService;
 import com.consento.shared.Channel;
 import java.time.Clock;
+import java.util.List;
 import org.roaringbitmap.RoaringBitmap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +68,18 @@ public class DecisionService implements ConsentChangeListener, SmartInitializing
     /** {@code subject} is a subject id or {@code type:value}; {@code channel} may be null or empty. */
     public Decision decide(String subject, String purpose, String channel) {
         return decide(identity.resolve(subject), purpose, channel, clock.millis());
+    }
+
+    /** A batch, answered at one moment; each distinct subject is resolved once. */
+    List<Decision> decideAll(List<BatchCodec.Check> checks) {
+        long at = clock.millis();
+        java.util.Map<String, Integer> subjects = new java.util.HashMap<>();
+        List<Decision> results = new java.util.ArrayList<>(checks.size());
+        for (BatchCodec.Check c : checks) {
+            int subject = subjects.computeIfAbsent(c.subject(), identity::resolve);
+            results.add(decide(subject, c.purpose(), c.channel(), at));
+        }
+        return results;
     }
 
     public Decision decide(int subject, String purpose, String channel, long at) {

@@ -37,7 +37,9 @@ class ProblemHandler {
 
     @ExceptionHandler(InvalidRequest.class)
     ResponseEntity<Object> invalid(InvalidRequest e, HttpServletRequest req) {
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, e.type(), e.getMessage(), e.problems(), req);
+        // streaming readers report unparseable JSON this way: 400, as for bodies Spring could not read
+        HttpStatus status = "malformed-body".equals(e.type()) ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT;
+        return problem(status, e.type(), e.getMessage(), e.problems(), req);
     }
 
     @ExceptionHandler(NotFound.class)

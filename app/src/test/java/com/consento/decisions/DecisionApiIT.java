@@ -150,4 +150,31 @@ class DecisionApiIT {
         assertThat(results.get(1).get("reason").asString()).isEqualTo("WITHDRAWN");
         assertThat(results.get(2).get("reason").asString()).isEqualTo("NO_CONSENT");
     }
+
+    @Test
+    @DisplayName("a bad batch is refused with a problem naming where: broken JSON 400, wrong types and missing fields 422")
+    void bad_batches_name_where() {
+        Api.Response broken = api.post("/api/v1/decisions/batch", "{\"checks\": [{\"subject\": \"x\", ");
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.contentType()).startsWith("application/problem+json");
+        assertThat(broken.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/checks/0");
+
+        Api.Response wrongType = api.post("/api/v1/decisions/batch", """
+                {"checks": [{"subject": "phone:+8613800138000", "purpose": "p"}, {"subject": "s", "purpose": 7}]}""");
+        assertThat(wrongType.status()).isEqualTo(422);
+        assertThat(wrongType.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/checks/1/purpose");
+
+        Api.Response missing = api.post("/api/v1/decisions/batch", "{\"checks\": [{\"purpose\": \"p\"}]}");
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/checks/0");
+
+        String many = "{\"checks\": [" + String.join(",", java.util.Collections.nCopies(10_001,
+                "{\"subject\": \"s\", \"purpose\": \"p\"}")) + "]}";
+        Api.Response tooMany = api.post("/api/v1/decisions/batch", many);
+        assertThat(tooMany.status()).isEqualTo(422);
+        assertThat(tooMany.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/checks");
+
+        assertThat(api.post("/api/v1/decisions/batch", "{\"checks\": []}").status()).isEqualTo(422);
+        assertThat(api.post("/api/v1/decisions/batch", "[1, 2]").status()).isEqualTo(422);
+    }
 }
