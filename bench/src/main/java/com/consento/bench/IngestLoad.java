@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Steps: creates a purpose and a notice, measures ping throughput (warm-up of {@code --ping-warmup-seconds}, 20 by
  * default, then {@code --ping-seconds}, 10), warms
  * up ingest ({@code --warmup-events}), then posts {@code --events} events in batches of {@code --batch} from
- * {@code --threads} threads. Each event names its subject by a phone {@code +86138xxxxxxxx} drawn from a pool of
+ * {@code --threads} threads; {@code --report-every N} adds a cost-curve line each N events. Each event names its subject by a phone {@code +86138xxxxxxxx} drawn from a pool of
  * {@code --subjects} (default events / 2, so about half the events create a subject and half reuse one);
  * actions are 70 % GRANT, 30 % WITHDRAW over four channels, each with a little evidence. Prints events/s,
  * p50/p99 batch latency, ping requests/s and the ratios, then one JSON line.
@@ -99,7 +99,13 @@ public final class IngestLoad {
         Result warm = load.ingest(notice, warmup, batch, threads, 100_000_000 - 1_000_000, 900_000, 7, deadline);
         System.out.printf("ingest warm-up %,d events: %,.0f events/s%n", warm.events, warm.eventsPerSecond());
         double[] cpu2 = cpu(serverPid);
+        Thread curve = a.integer("report-every", 0) > 0
+                ? start(() -> costCurve(load.measured, events, a.integer("report-every", 0), serverPid)) : null;
         Result r = load.ingest(notice, events, batch, threads, 0, subjects, 11, deadline);
+        if (curve != null) {
+            curve.interrupt();
+            curve.join();
+        }
         double[] cpu3 = cpu(serverPid);
         System.out.printf("ingest         %,d events (%,d batches, %d failed) in %.2f s: %,.0f events/s; batch latency "
                         + "p50 %.1f ms, p99 %.1f ms, max %.1f ms%s%n", r.events, r.requests, r.failures, r.seconds,
@@ -120,6 +126,50 @@ public final class IngestLoad {
                 r.eventsPerSecond(), r.p(50), r.p(99), r.failures, pingPath, ping.perSecond(), ping.p(50), ping.p(99),
                 batchOverPing, eventsOverPing);
         System.exit(r.failures == 0 ? 0 : 1);
+    }
+
+    /** Events acknowledged so far by the ingest that runs now, for the cost curve. */
+    private volatile AtomicLong measured = new AtomicLong();
+
+    /**
+     * The cost curve ({@code --report-every N}): a line each N acknowledged events with that window's events/s,
+     * the server's CPU an event and its resident memory, to see whether anything grows faster than the data.
+     */
+    private static void costCurve(AtomicLong sent, int events, int every, long serverPid) {
+        long mark = 0;
+        long t0 = System.nanoTime();
+        double[] cpu0 = cpu(serverPid);
+        System.out.println("curve          events, window events/s, server µs CPU an event, server RSS MB");
+        while (!Thread.currentThread().isInterrupted() && mark < events) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = sent.get();
+            if (now - mark >= every) {
+                long t1 = System.nanoTime();
+                double[] cpu1 = cpu(serverPid);
+                System.out.printf(Locale.ROOT, "curve          %,d, %,.0f, %.1f, %d%n", now,
+                        (now - mark) / ((t1 - t0) / 1e9), (cpu1[0] - cpu0[0]) * 1e6 / (now - mark), rssMb(serverPid));
+                mark = now;
+                t0 = t1;
+                cpu0 = cpu1;
+            }
+        }
+    }
+
+    private static long rssMb(long pid) {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
     }
 
     /** {server CPU seconds (user + system) or NaN, this process's CPU seconds}. */
@@ -230,6 +280,7 @@ public final class IngestLoad {
         int batches = (events + batch - 1) / batch;
         AtomicInteger next = new AtomicInteger();
         AtomicLong sent = new AtomicLong();
+        measured = sent;
         AtomicLong failures = new AtomicLong();
         ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
         boolean[] timedOut = {false};
