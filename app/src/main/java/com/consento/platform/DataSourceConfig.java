@@ -19,7 +19,9 @@ class DataSourceConfig {
     DataSource dataSource(CoreConfig.DataDirectory dir, @Value("${spring.datasource.url:}") String url,
                           @Value("${spring.datasource.username:}") String user,
                           @Value("${spring.datasource.password:}") String password,
-                          @Value("${consento.db.pool-size:16}") int poolSize) {
+                          @Value("${consento.db.pool-size:16}") int poolSize,
+                          @Value("${consento.kafka.bootstrap:}") String kafka) {
+        requireServerDatabaseForCluster(url, kafka);
         HikariConfig config = new HikariConfig();
         config.setPoolName("consento");
         if (url == null || url.isBlank() || url.startsWith("jdbc:sqlite:")) {
@@ -36,5 +38,18 @@ class DataSourceConfig {
         }
         config.setConnectionTimeout(5_000);
         return new HikariDataSource(config);
+    }
+
+    /**
+     * Cluster mode shares one database between nodes, which an SQLite file cannot be; and a relay waiting on an
+     * unreachable broker would hold SQLite's single writer. Refuse at start-up, saying what to set.
+     */
+    static void requireServerDatabaseForCluster(String url, String kafka) {
+        boolean sqlite = url == null || url.isBlank() || url.startsWith("jdbc:sqlite:");
+        if (sqlite && kafka != null && !kafka.isBlank()) {
+            throw new IllegalStateException("cluster mode (CONSENTO_KAFKA_BOOTSTRAP=" + kafka.trim() + ") needs "
+                    + "PostgreSQL: set SPRING_DATASOURCE_URL=jdbc:postgresql://… for every node, or unset "
+                    + "CONSENTO_KAFKA_BOOTSTRAP to run one node on the embedded SQLite database");
+        }
     }
 }
