@@ -81,7 +81,7 @@ public final class SubjectDirectory {
         identifiers.remove(prefix(lookupHash));
     }
 
-    /** Allocates the chunk of {@code index}: birthdays before status, the order in which readers look. */
+    /** Allocates the chunk of {@code index}, birthdays published first: a reader that finds the status finds them. */
     private void ensure(int index) {
         if (index < 0) {
             throw new IllegalArgumentException("subject index " + index);
