@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code decideCurrent}: the app's {@code DecisionIndex} (per key 12 bytes a subject, three adjacent ints
  *   in one chunk; per subject two chunked arrays: status, adultFromDay), i.e. about three cache misses a
- *   decision (until commit e9de820 it was four parallel arrays a key: up to six misses);</li>
+ *   decision (up to and including commit e9de820 a key was four parallel arrays: up to six misses);</li>
  *   <li>{@code decidePacked}: per key one {@code long[]} chunk holding two words a subject (flags | notice |
  *   captured, then event id: 16 bytes, one cache line) and per subject one {@code long} (status | adultFromDay):
  *   two independent cache misses a decision.</li>
