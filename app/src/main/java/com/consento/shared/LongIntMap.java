@@ -2,8 +2,11 @@ package com.consento.shared;
 
 /**
  * An open-addressing map from long to int for millions of entries at 12 bytes each plus slack: boxed maps
- * would cost over 80 bytes an entry. Reads are lock-free and see one consistent table (keys and values are
- * published together); writes are serialised by this object's monitor.
+ * would cost over 80 bytes an entry. The table doubles when it would pass a load of 3/4, so it holds 16 to
+ * 32 bytes an entry (20 at 10 M) instead of 24 to 48 at a load of 1/2; linear probing over keys spread by
+ * a multiplicative mix still ends a lookup within a cache line or two at that load. Reads are lock-free and
+ * see one consistent table (keys and values are published together); writes are serialised by this object's
+ * monitor.
  */
 public final class LongIntMap {
     /** Slot marker for "empty"; the real key 0 lives outside the table. */
@@ -17,8 +20,16 @@ public final class LongIntMap {
     private int size;
 
     public LongIntMap(int expected) {
-        int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+        int cap = 16;
+        while (overLoad(expected, cap) && cap < 1 << 30) {
+            cap <<= 1;
+        }
         table = new Table(new long[cap], new int[cap]);
+    }
+
+    /** Whether {@code entries} would fill more than 3/4 of {@code capacity} slots. */
+    private static boolean overLoad(long entries, int capacity) {
+        return entries * 4 > capacity * 3L;
     }
 
     /** The value for the key, or -1. */
@@ -48,7 +59,7 @@ public final class LongIntMap {
             zeroValue = value;
             return;
         }
-        if ((size + 1) * 2L > table.keys.length) {
+        if (overLoad(size + 1L, table.keys.length)) {
             table = grown(table);
         }
         if (insert(table, key, value)) {
@@ -105,6 +116,11 @@ public final class LongIntMap {
     private static int mix(long k) {
         long h = k * 0x9E3779B97F4A7C15L;
         return (int) (h ^ (h >>> 32));
+    }
+
+    /** Slots in the table, for tests of the load factor. */
+    int capacity() {
+        return table.keys.length;
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.consento.catalog.PurposeTerms;
 import com.consento.decisions.Decision;
 import com.consento.decisions.DecisionIndex;
+import com.consento.decisions.DecisionRule;
 import com.consento.decisions.Reason;
 import com.consento.ledger.Action;
 import com.consento.ledger.ConsentChanged;
@@ -12,8 +13,10 @@ import com.consento.shared.Channel;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.roaringbitmap.RoaringBitmap;
 
 /**
  * The decision index over a real {@link SubjectDirectory}. It lives in the identity package because the
@@ -21,6 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class DecisionIndexTest {
     private static final long DAY = 86_400_000L;
+    /** The index keeps capture times as int seconds from here: the edges of that range are tested. */
+    private static final long EPOCH_2020 = Instant.parse("2020-01-01T00:00:00Z").toEpochMilli();
     private static final long T0 = Instant.parse("2026-03-01T02:00:00Z").toEpochMilli();
     private static final PurposeTerms MARKETING = new PurposeTerms("marketing", true, 0, new long[0], new long[0]);
     private static final PurposeTerms PERSONALIZATION =
@@ -225,5 +230,139 @@ class DecisionIndexTest {
         apply(active(7), "marketing", "sms", Action.GRANT, T0);
 
         assertThat(index.bytesUsed()).isPositive();
+    }
+
+    @Test
+    @DisplayName("values the compact layout cannot hold are kept whole: old and far captures, large notices and event ids")
+    void values_beyond_the_compact_layout_are_kept_whole() {
+        PurposeTerms renoticed = new PurposeTerms("marketing", true, 30 * DAY, new long[] {4_096, 1L << 40},
+                new long[] {T0, T0 + DAY});
+        long y1900 = Instant.parse("1900-01-01T00:00:00.999Z").toEpochMilli();
+        long y2100 = Instant.parse("2100-01-01T00:00:00Z").toEpochMilli();
+        int[] s = {active(1), active(2), active(3), active(4), active(5), active(6)};
+        index.apply(s[0], new ConsentChanged("sub_1", "marketing", "sms", Action.GRANT, y2100, 1L << 40, false, 7));
+        index.apply(s[1], new ConsentChanged("sub_2", "marketing", "sms", Action.GRANT, T0, 4_095, true, 1L << 48));
+        index.apply(s[2], new ConsentChanged("sub_3", "marketing", "sms", Action.GRANT, T0, 4_096, false,
+                (1L << 48) - 1));
+        index.apply(s[3], new ConsentChanged("sub_4", "marketing", "sms", Action.WITHDRAW, y1900, 0, false,
+                Long.MAX_VALUE));
+        index.apply(s[4], new ConsentChanged("sub_5", "marketing", "sms", Action.GRANT, y1900, 5, false, 9));
+        index.apply(s[5], new ConsentChanged("sub_6", "marketing", "sms", Action.GRANT, T0, 1L << 40, false, 11));
+
+        assertThat(index.decide(s[0], "marketing", renoticed, Channel.SMS, T0 + DAY))
+                .isEqualTo(new Decision(true, Reason.GRANTED, 7));
+        assertThat(index.decide(s[1], "marketing", renoticed, Channel.SMS, T0))
+                .isEqualTo(new Decision(false, Reason.NOTICE_OUTDATED, 1L << 48));
+        assertThat(index.decide(s[2], "marketing", renoticed, Channel.SMS, T0))
+                .isEqualTo(new Decision(true, Reason.GRANTED, (1L << 48) - 1));
+        assertThat(index.decide(s[2], "marketing", renoticed, Channel.SMS, T0 + DAY))
+                .isEqualTo(new Decision(false, Reason.NOTICE_OUTDATED, (1L << 48) - 1));
+        assertThat(index.decide(s[3], "marketing", renoticed, Channel.SMS, T0))
+                .isEqualTo(new Decision(false, Reason.WITHDRAWN, Long.MAX_VALUE));
+        long secondOf1900 = y1900 - 999;
+        assertThat(index.decide(s[4], "marketing", renoticed, Channel.SMS, secondOf1900 + 30 * DAY - 1))
+                .isEqualTo(new Decision(true, Reason.GRANTED, 9));
+        assertThat(index.decide(s[4], "marketing", renoticed, Channel.SMS, secondOf1900 + 30 * DAY))
+                .as("validity runs from the start of the captured second").extracting(Decision::reason)
+                .isEqualTo(Reason.EXPIRED);
+        assertThat(index.decide(s[5], "marketing", renoticed, Channel.SMS, T0 + DAY))
+                .isEqualTo(new Decision(true, Reason.GRANTED, 11));
+
+        // back into the compact layout, and cleared from the kept-whole one
+        index.apply(s[0], new ConsentChanged("sub_1", "marketing", "sms", Action.DENY, T0, 1, false, 12));
+        index.clear(s[1]);
+        assertThat(index.decide(s[0], "marketing", renoticed, Channel.SMS, T0))
+                .isEqualTo(new Decision(false, Reason.DENIED, 12));
+        assertThat(index.decide(s[1], "marketing", renoticed, Channel.SMS, T0).reason()).isEqualTo(Reason.NO_CONSENT);
+    }
+
+    @Test
+    @DisplayName("200 000 random queries over 100 000 subjects answer exactly as DecisionRule on the facts applied")
+    void random_queries_answer_as_the_rule_on_the_facts_applied() {
+        SplittableRandom r = new SplittableRandom(20_260_601L);
+        String[] purposes = {"marketing", "marketing", "marketing", "personalization", "ads.tencent", "share.jd"};
+        Channel[] channels = {Channel.SMS, Channel.EMAIL, Channel.WECHAT, null, null, null};
+        PurposeTerms marketing = new PurposeTerms("marketing", true, 730 * DAY, new long[] {3, 5_000},
+                new long[] {T0 - 200 * DAY, T0 + 40 * DAY});
+        PurposeTerms[] terms = {marketing, marketing, marketing,
+                new PurposeTerms("personalization", true, 0, new long[] {4}, new long[] {T0}),
+                new PurposeTerms("ads.tencent", true, 365 * DAY, new long[0], new long[0]),
+                new PurposeTerms("share.jd", false, 0, new long[0], new long[0])};
+        long[] moments = {T0 - 400 * DAY, T0, T0 + 40 * DAY - 1, T0 + 40 * DAY, T0 + 900 * DAY};
+        int subjects = 100_000;
+        int today = (int) Math.floorDiv(T0, DAY);
+        for (int s = 0; s < subjects; s++) {
+            double d = r.nextDouble();
+            byte status = d < 0.02 ? SubjectDirectory.UNKNOWN : d < 0.04 ? SubjectDirectory.ERASED
+                    : d < 0.05 ? SubjectDirectory.MERGED : SubjectDirectory.ACTIVE;
+            int adultFrom = r.nextDouble() < 0.1 ? today - 500 + r.nextInt(1_000) : SubjectDirectory.NO_MINOR;
+            if (status != SubjectDirectory.UNKNOWN) {
+                directory.put(s, status, adultFrom);
+            }
+        }
+        ConsentChanged[][] facts = new ConsentChanged[subjects][purposes.length];
+        Action[] actions = {Action.GRANT, Action.GRANT, Action.WITHDRAW, Action.DENY, Action.EXPIRE};
+        for (int i = 0; i < 300_000; i++) {
+            int s = r.nextInt(subjects);
+            if (r.nextInt(1_000) == 0) {
+                index.clear(s);
+                facts[s] = new ConsentChanged[purposes.length];
+                continue;
+            }
+            int k = r.nextInt(purposes.length);
+            ConsentChanged c = new ConsentChanged("sub_" + s, purposes[k],
+                    channels[k] == null ? "" : channels[k].code(), actions[r.nextInt(actions.length)],
+                    odd(r) ? oneOf(r, EPOCH_2020 + Integer.MAX_VALUE * 1000L, EPOCH_2020 + Integer.MAX_VALUE * 1000L
+                            + 1000, EPOCH_2020 + Integer.MIN_VALUE * 1000L, EPOCH_2020 + Integer.MIN_VALUE * 1000L - 1,
+                            r.nextLong() / 1_000) : T0 - r.nextLong(1_000 * DAY) + r.nextLong(60 * DAY),
+                    odd(r) ? oneOf(r, 4_095, 4_096, 4_999, 5_000, 5_001, r.nextLong(1L << 41)) : r.nextInt(8),
+                    r.nextBoolean(),
+                    odd(r) ? oneOf(r, (1L << 48) - 1, 1L << 48, -1, r.nextLong(), (1L << 32) + r.nextInt(1 << 30))
+                            : r.nextLong(1L << 40));
+            index.apply(s, c);
+            facts[s][k] = c;
+        }
+
+        int checked = 0;
+        for (int i = 0; i < 200_000; i++) {
+            int s = r.nextInt(subjects + 1_000) - 500;
+            int k = r.nextInt(purposes.length);
+            long at = moments[r.nextInt(moments.length)];
+            ConsentChanged f = s < 0 || s >= subjects ? null : facts[s][k];
+            Decision expected = f == null
+                    ? DecisionRule.decide(terms[k], directory.status(s), directory.adultFromDay(s), null, false, 0, 0,
+                    0, at)
+                    : DecisionRule.decide(terms[k], directory.status(s), directory.adultFromDay(s), f.action(),
+                    f.guardian(), f.capturedAt(), f.noticeSequence(), f.eventId(), at);
+            Decision actual = index.decide(s, purposes[k], terms[k], channels[k], at);
+            if (!expected.equals(actual)) {
+                throw new AssertionError("query " + i + " subject " + s + " key " + k + " at " + at + ": " + f
+                        + " should decide " + expected + " but decided " + actual);
+            }
+            checked++;
+        }
+        assertThat(checked).isEqualTo(200_000);
+
+        for (int k = 0; k < purposes.length; k++) {
+            if (!terms[k].consentGated()) {
+                continue;
+            }
+            RoaringBitmap expected = new RoaringBitmap();
+            for (int s = 0; s < subjects; s++) {
+                if (index.decide(s, purposes[k], terms[k], channels[k], T0).allowed()) {
+                    expected.add(s);
+                }
+            }
+            assertThat(index.allowed(purposes[k], terms[k], channels[k], T0)).as("key %d", k).isEqualTo(expected);
+        }
+    }
+
+    /** One value in 50 is drawn from the edges of what the compact layout holds, or beyond. */
+    private static boolean odd(SplittableRandom r) {
+        return r.nextInt(50) == 0;
+    }
+
+    private static long oneOf(SplittableRandom r, long... values) {
+        return values[r.nextInt(values.length)];
     }
 }

@@ -70,4 +70,46 @@ class SubjectDirectoryTest {
         assertThat(adultFrom).isEqualTo(java.time.LocalDate.of(2026, 5, 31).toEpochDay());
         assertThat(ProfileService.adultFrom(java.util.Map.of("city", "上海"))).isNull();
     }
+
+    @Test
+    @DisplayName("subjects on both sides of a chunk boundary keep their own status and birthday")
+    void subjects_at_chunk_boundaries_are_kept_apart() {
+        directory.put(65_535, SubjectDirectory.ACTIVE, 1);
+        directory.put(65_536, SubjectDirectory.ERASED, 2);
+        directory.put(131_071, SubjectDirectory.ACTIVE, 3);
+
+        assertThat(directory.status(65_535)).isEqualTo(SubjectDirectory.ACTIVE);
+        assertThat(directory.adultFromDay(65_535)).isEqualTo(1);
+        assertThat(directory.status(65_536)).isEqualTo(SubjectDirectory.ERASED);
+        assertThat(directory.adultFromDay(65_536)).isEqualTo(2);
+        assertThat(directory.adultFromDay(131_071)).isEqualTo(3);
+        assertThat(directory.status(131_070)).as("same chunk, never put").isEqualTo(SubjectDirectory.UNKNOWN);
+        assertThat(directory.adultFromDay(131_070)).isEqualTo(SubjectDirectory.NO_MINOR);
+        assertThat(directory.status(65_537 * 3)).as("a chunk never allocated").isEqualTo(SubjectDirectory.UNKNOWN);
+    }
+
+    @Test
+    @DisplayName("every birthday round-trips, epoch day 0, negative days and NO_MINOR included")
+    void every_birthday_round_trips() {
+        int[] days = {0, -1, 1, Integer.MAX_VALUE, Integer.MIN_VALUE + 1, SubjectDirectory.NO_MINOR, 20_000};
+        for (int i = 0; i < days.length; i++) {
+            directory.put(i, SubjectDirectory.ACTIVE, days[i]);
+        }
+        directory.setAdultFrom(100, 7);
+
+        for (int i = 0; i < days.length; i++) {
+            assertThat(directory.adultFromDay(i)).as("day %d", days[i]).isEqualTo(days[i]);
+        }
+        assertThat(directory.adultFromDay(100)).isEqualTo(7);
+        assertThat(directory.status(100)).as("a birthday alone does not make a subject").isEqualTo(SubjectDirectory.UNKNOWN);
+    }
+
+    @Test
+    @DisplayName("a merged subject whose survivor is unknown resolves to nobody, never to subject 0")
+    void a_merged_subject_without_survivor_resolves_to_nobody() {
+        directory.put(0, SubjectDirectory.ACTIVE, SubjectDirectory.NO_MINOR);
+        directory.put(5, SubjectDirectory.MERGED, SubjectDirectory.NO_MINOR);
+
+        assertThat(directory.survivor(5)).isEqualTo(-1);
+    }
 }

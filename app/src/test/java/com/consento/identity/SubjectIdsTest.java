@@ -62,4 +62,22 @@ class SubjectIdsTest {
     void garbage_is_not_a_subject_id(String garbage) {
         assertThat(ids.parse(garbage)).isEqualTo(-1);
     }
+
+    @Test
+    @DisplayName("an id read back from our own database parses to the same index without its check")
+    void a_trusted_parse_gives_the_same_index() {
+        for (long index : new long[] {0, 1, 35, 36, 65_536, 10_000_000, Integer.MAX_VALUE}) {
+            assertThat(SubjectIds.parseTrusted(ids.format(index))).isEqualTo(index);
+            assertThat(SubjectIds.parseTrusted(new SubjectIds(vault(6)).format(index))).isEqualTo(index);
+        }
+    }
+
+    @ParameterizedTest(name = "\"{0}\" → -1")
+    @NullAndEmptySource
+    @ValueSource(strings = {"sub_", "sub_1", "sub__", "sub_zz!_abc", "usr_1_00000000", "sub_-1_00000000",
+            "sub_1_", "sub_1_0000000", "phone:+8613800138000", "sub_1_0000000000000000000000000000000000000000"})
+    @DisplayName("the trusted parse still rejects what is not shaped like a subject id")
+    void a_trusted_parse_rejects_garbage(String garbage) {
+        assertThat(SubjectIds.parseTrusted(garbage)).isEqualTo(-1);
+    }
 }

@@ -101,4 +101,29 @@ class LongIntMapTest {
         assertThat(map.get(1L)).isEqualTo(11);
         assertThat(map.size()).isEqualTo(2);
     }
+
+    @Test
+    @DisplayName("the table doubles only when it would pass a load of 3/4")
+    void the_table_grows_at_three_quarters() {
+        LongIntMap map = new LongIntMap(1);
+        for (long k = 1; k <= 12; k++) {
+            map.put(k, (int) k);
+        }
+        assertThat(map.capacity()).isEqualTo(16);
+
+        map.put(13, 13);
+        assertThat(map.capacity()).isEqualTo(32);
+        for (long k = 1; k <= 13; k++) {
+            assertThat(map.get(k)).isEqualTo((int) k);
+        }
+    }
+
+    @Test
+    @DisplayName("a map sized for n entries holds them at a load of at most 3/4 without growing")
+    void a_presized_map_holds_its_entries_without_growing() {
+        assertThat(new LongIntMap(12).capacity()).isEqualTo(16);
+        assertThat(new LongIntMap(13).capacity()).isEqualTo(32);
+        assertThat(new LongIntMap(98_304).capacity()).as("exactly 3/4 of 2^17").isEqualTo(1 << 17);
+        assertThat(new LongIntMap(98_305).capacity()).isEqualTo(1 << 18);
+    }
 }

@@ -27,8 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * same random queries and the app's own {@link DecisionRule} as {@link DecisionBenchmark}; only the memory layout
  * differs:
  * <ul>
- *   <li>{@code decideCurrent}: the app's {@code DecisionIndex} (per key four parallel arrays: flags, captured,
- *   notice, event; per subject two arrays: status, adultFromDay), i.e. up to six cache misses a decision;</li>
+ *   <li>{@code decideCurrent}: the app's {@code DecisionIndex} (per key 12 bytes a subject, three adjacent ints
+ *   in one chunk; per subject two chunked arrays: status, adultFromDay), i.e. about three cache misses a
+ *   decision (up to and including commit e9de820 a key was four parallel arrays: up to six misses);</li>
  *   <li>{@code decidePacked}: per key one {@code long[]} chunk holding two words a subject (flags | notice |
  *   captured, then event id: 16 bytes, one cache line) and per subject one {@code long} (status | adultFromDay):
  *   two independent cache misses a decision.</li>
