@@ -70,10 +70,19 @@ public final class KeyVault {
 
     /** The keyed hash under which an identifier is found again; reveals nothing without the key. */
     public String lookupHash(String domain, String value) {
+        return HexFormat.of().formatHex(lookupMac(domain, value));
+    }
+
+    /** The first {@code bytes} bytes of {@link #lookupHash} in hex: short checks need not format all 32. */
+    String lookupHashPrefix(String domain, String value, int bytes) {
+        return HexFormat.of().formatHex(lookupMac(domain, value), 0, bytes);
+    }
+
+    private byte[] lookupMac(String domain, String value) {
         Mac mac = lookupMac.get();
         mac.update(domain.getBytes(StandardCharsets.UTF_8));
         mac.update((byte) 0);
-        return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A fresh data key for one subject, wrapped by the master key for storage. */

@@ -25,7 +25,8 @@ public final class SubjectIds {
             return -1;
         }
         long index = index(id, sep);
-        return index >= 0 && id.substring(sep + 1).equals(check(index)) ? index : -1;
+        return index >= 0 && id.length() == sep + 1 + CHECK_LENGTH
+                && id.regionMatches(sep + 1, check(index), 0, CHECK_LENGTH) ? index : -1;
     }
 
     /**
@@ -58,6 +59,6 @@ public final class SubjectIds {
     }
 
     private String check(long index) {
-        return vault.lookupHash("subject-id", Long.toString(index)).substring(0, CHECK_LENGTH);
+        return vault.lookupHashPrefix("subject-id", Long.toString(index), CHECK_LENGTH / 2);
     }
 }

@@ -302,7 +302,7 @@ class ClusterBus implements SmartInitializingSingleton, SmartLifecycle {
                     // a subject created on another node since this one started
                     identity.refreshSubject(change.subjectId());
                 }
-                localWrites.applyRemote(key, m.seq(), () -> decisions.consentChanged(change));
+                localWrites.applyRemote(key, m.seq(), () -> decisions.remoteChange(change));
             }
             case Outbox.SUBJECT_MERGED, Outbox.SUBJECT_CORRECTED -> {
                 identity.refreshSubject(m.subjectId());
