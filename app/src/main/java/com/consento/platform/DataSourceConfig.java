@@ -28,7 +28,7 @@ class DataSourceConfig {
             String file = url == null || url.isBlank() ? dir.path().resolve("consento.db").toString()
                     : url.substring("jdbc:sqlite:".length());
             config.setJdbcUrl("jdbc:sqlite:" + file + (file.contains("?") ? "&" : "?")
-                    + "journal_mode=WAL&synchronous=FULL&busy_timeout=30000&transaction_mode=IMMEDIATE");
+                    + "journal_mode=WAL&synchronous=FULL&busy_timeout=30000&transaction_mode=IMMEDIATE&cache_size=-65536");
             config.setMaximumPoolSize(4);
         } else {
             config.setJdbcUrl(url);
