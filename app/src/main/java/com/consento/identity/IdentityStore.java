@@ -136,8 +136,19 @@ class IdentityStore {
                 + "updated_at = ? WHERE id = ?").params(now, id).update();
     }
 
-    /** Streams every subject and identifier into the directory at start-up. */
+    /**
+     * Streams every subject and identifier into the directory at start-up, the identifiers on a second thread
+     * (and a second connection): at 10 M subjects each stream takes tens of seconds of one core.
+     */
     void loadInto(SubjectDirectory directory) {
+        var identifiers = java.util.concurrent.CompletableFuture.runAsync(() ->
+                // the owner's index is in its id: no join with subject, one B-tree lookup less per row
+                jdbc.sql("SELECT lookup_hmac, subject_id FROM identifier").query(rs -> {
+                    long index = SubjectIds.parseTrusted(rs.getString(2));
+                    if (index >= 0 && index <= Integer.MAX_VALUE) {
+                        directory.link(rs.getString(1), (int) index);
+                    }
+                }), runnable -> new Thread(runnable, "directory-identifiers").start());
         jdbc.sql("SELECT idx, status, adult_from FROM subject").query(rs -> {
             Long adult = rs.getObject(3) == null ? null : rs.getLong(3);
             directory.put((int) rs.getLong(1), statusCode(rs.getString(2)),
@@ -147,10 +158,7 @@ class IdentityStore {
                 .query(rs -> {
                     directory.merge((int) rs.getLong(1), (int) rs.getLong(2));
                 });
-        jdbc.sql("SELECT i.lookup_hmac, s.idx FROM identifier i JOIN subject s ON s.id = i.subject_id")
-                .query(rs -> {
-                    directory.link(rs.getString(1), (int) rs.getLong(2));
-                });
+        identifiers.join();
     }
 
     static byte statusCode(String status) {
