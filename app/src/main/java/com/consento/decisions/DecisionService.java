@@ -44,7 +44,6 @@ public class DecisionService implements ConsentChangeListener, SmartInitializing
     @Override
     public void afterSingletonsInstantiated() {
         long start = System.nanoTime();
-        var directory = identity.loadDirectory();
         long[] keys = {0};
         // Rows of our own state table: their subject ids were checked before they were written, so the rebuild
         // parses them without the HMAC check (which cost 3.6x the whole rebuild), as consentChanged does for
@@ -56,7 +55,6 @@ public class DecisionService implements ConsentChangeListener, SmartInitializing
                 keys[0]++;
             }
         });
-        directory.join();
         // resolved once: ObjectProvider.forEach looks the beans up again on every call, on the ingest path
         hearers = listeners.orderedStream().toList();
         log.info("Decision index rebuilt: {} consent keys in {} ms", keys[0], (System.nanoTime() - start) / 1_000_000);

@@ -280,23 +280,9 @@ public class IdentityService implements SmartInitializingSingleton {
         return IdentifierNormaliser.normalise(t, value);
     }
 
-    private java.util.concurrent.CompletableFuture<Void> loading;
-
-    /**
-     * Starts loading the directory from the database on its own thread, once; other start-up work (the decision
-     * index rebuild, which does not read the directory) runs meanwhile on the other core.
-     */
-    public synchronized java.util.concurrent.CompletableFuture<Void> loadDirectory() {
-        if (loading == null) {
-            loading = java.util.concurrent.CompletableFuture.runAsync(() -> store.loadInto(directory),
-                    runnable -> new Thread(runnable, "directory-load").start());
-        }
-        return loading;
-    }
-
-    /** The directory is loaded before the server accepts requests. */
+    /** Loads the directory before the server accepts requests. */
     @Override
     public void afterSingletonsInstantiated() {
-        loadDirectory().join();
+        store.loadInto(directory);
     }
 }
