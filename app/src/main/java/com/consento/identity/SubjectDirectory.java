@@ -15,32 +15,45 @@ public final class SubjectDirectory {
     /** No birth date known, or an adult: never a minor. */
     public static final int NO_MINOR = Integer.MIN_VALUE;
 
-    /** Subjects a chunk: 64 KiB of status and 256 KiB of birthdays, allocated when a subject in it appears. */
+    /** Subjects a chunk: 256 KiB, allocated when a subject in it appears. */
     private static final int CHUNK_BITS = 16;
     private static final int CHUNK = 1 << CHUNK_BITS;
     private static final int MASK = CHUNK - 1;
+    private static final int STATUS_BITS = 2;
+    private static final int STATUS_MASK = (1 << STATUS_BITS) - 1;
 
     private final LongIntMap identifiers = new LongIntMap(1 << 16);
-    // Per subject in chunks rather than arrays that double: no copy of millions of entries on growth and at
-    // most one chunk of slack instead of up to half the array. Spines are replaced, never written in place, so
-    // a reader that sees a chunk sees it allocated.
-    private volatile byte[][] status = new byte[0][];
-    /** Stored XOR {@link #NO_MINOR}, so that a fresh, zeroed chunk reads NO_MINOR without being filled. */
-    private volatile int[][] adultFromDay = new int[0][];
+    // Per subject one int, status in the low 2 bits and the day it turns 14 above (0: never a minor): a
+    // decision reads both, so one cache line instead of two. In chunks rather than arrays that double: no copy of
+    // millions of entries on growth and at most one chunk of slack. Spines are replaced, never written in place,
+    // so a reader that sees a chunk sees it allocated; a fresh, zeroed chunk reads UNKNOWN and NO_MINOR.
+    private volatile int[][] facts = new int[0][];
     /** Merged subject to survivor: merges are rare, so a sparse map rather than 4 bytes for every subject. */
     private final LongIntMap mergedInto = new LongIntMap(16);
 
     public byte status(int index) {
-        byte[][] s = status;
-        int c = index >>> CHUNK_BITS;
-        return c < s.length && s[c] != null ? s[c][index & MASK] : UNKNOWN;
+        return (byte) (fact(index) & STATUS_MASK);
     }
 
     /** The epoch day the subject turns 14, or {@link #NO_MINOR}. */
     public int adultFromDay(int index) {
-        int[][] a = adultFromDay;
+        int day = fact(index) >>> STATUS_BITS;
+        return day == 0 ? NO_MINOR : day;
+    }
+
+    private int fact(int index) {
+        int[][] f = facts;
         int c = index >>> CHUNK_BITS;
-        return c < a.length && a[c] != null ? a[c][index & MASK] ^ NO_MINOR : NO_MINOR;
+        return c < f.length && f[c] != null ? f[c][index & MASK] : 0;
+    }
+
+    /**
+     * A day up to 1970-01-01 reads as {@link #NO_MINOR}: nobody is a minor on a day after it, and consent
+     * is never decided for a moment before 1970.
+     */
+    private static int encode(byte status, int adultFrom) {
+        int day = adultFrom == NO_MINOR || adultFrom < 1 ? 0 : Math.min(adultFrom, Integer.MAX_VALUE >>> STATUS_BITS);
+        return day << STATUS_BITS | (status & STATUS_MASK);
     }
 
     /** The surviving subject for a merged one (-1 when its survivor is not known); the index itself otherwise. */
@@ -57,20 +70,16 @@ public final class SubjectDirectory {
     }
 
     synchronized void put(int index, byte newStatus, int adultFrom) {
-        ensure(index);
-        adultFromDay[index >>> CHUNK_BITS][index & MASK] = adultFrom ^ NO_MINOR;
-        status[index >>> CHUNK_BITS][index & MASK] = newStatus;
+        set(index, encode(newStatus, adultFrom));
     }
 
     synchronized void setAdultFrom(int index, int adultFrom) {
-        ensure(index);
-        adultFromDay[index >>> CHUNK_BITS][index & MASK] = adultFrom ^ NO_MINOR;
+        set(index, encode(status(index), adultFrom));
     }
 
     synchronized void merge(int merged, int survivor) {
-        ensure(merged);
         mergedInto.put(merged, survivor);
-        status[merged >>> CHUNK_BITS][merged & MASK] = MERGED;
+        set(merged, encode(MERGED, adultFromDay(merged)));
     }
 
     void link(String lookupHash, int index) {
@@ -81,22 +90,18 @@ public final class SubjectDirectory {
         identifiers.remove(prefix(lookupHash));
     }
 
-    /** Allocates the chunk of {@code index}, birthdays published first: a reader that finds the status finds them. */
-    private void ensure(int index) {
+    private void set(int index, int fact) {
         if (index < 0) {
             throw new IllegalArgumentException("subject index " + index);
         }
         int c = index >>> CHUNK_BITS;
-        byte[][] s = status;
-        if (c < s.length && s[c] != null) {
-            return;
+        int[][] f = facts;
+        if (c >= f.length || f[c] == null) {
+            f = Arrays.copyOf(f, Math.max(c + 1, f.length));
+            f[c] = new int[CHUNK];
+            facts = f;
         }
-        int[][] a = Arrays.copyOf(adultFromDay, Math.max(c + 1, adultFromDay.length));
-        a[c] = new int[CHUNK];
-        adultFromDay = a;
-        byte[][] next = Arrays.copyOf(s, Math.max(c + 1, s.length));
-        next[c] = new byte[CHUNK];
-        status = next;
+        f[c][index & MASK] = fact;
     }
 
     private static long prefix(String lookupHash) {

@@ -89,19 +89,40 @@ class SubjectDirectoryTest {
     }
 
     @Test
-    @DisplayName("every birthday round-trips, epoch day 0, negative days and NO_MINOR included")
+    @DisplayName("every day a subject turns 14 after 1970 round-trips; an earlier one reads as never a minor")
     void every_birthday_round_trips() {
-        int[] days = {0, -1, 1, Integer.MAX_VALUE, Integer.MIN_VALUE + 1, SubjectDirectory.NO_MINOR, 20_000};
+        int[] days = {1, 2, 20_000, 60_000, (Integer.MAX_VALUE >>> 2), SubjectDirectory.NO_MINOR};
         for (int i = 0; i < days.length; i++) {
             directory.put(i, SubjectDirectory.ACTIVE, days[i]);
         }
         directory.setAdultFrom(100, 7);
-
         for (int i = 0; i < days.length; i++) {
             assertThat(directory.adultFromDay(i)).as("day %d", days[i]).isEqualTo(days[i]);
+            assertThat(directory.status(i)).isEqualTo(SubjectDirectory.ACTIVE);
         }
         assertThat(directory.adultFromDay(100)).isEqualTo(7);
         assertThat(directory.status(100)).as("a birthday alone does not make a subject").isEqualTo(SubjectDirectory.UNKNOWN);
+
+        // adults since before 1970 are not minors on any day consent is decided for: the same answer as NO_MINOR
+        int[] early = {0, -1, -20_000, Integer.MIN_VALUE + 1};
+        for (int i = 0; i < early.length; i++) {
+            directory.put(200 + i, SubjectDirectory.ERASED, early[i]);
+            assertThat(directory.adultFromDay(200 + i)).isEqualTo(SubjectDirectory.NO_MINOR);
+            assertThat(directory.status(200 + i)).isEqualTo(SubjectDirectory.ERASED);
+        }
+    }
+
+    @Test
+    @DisplayName("status and birthday change independently: a merge keeps the birthday, a birthday keeps the status")
+    void status_and_birthday_change_independently() {
+        directory.put(5, SubjectDirectory.ACTIVE, 21_000);
+        directory.put(6, SubjectDirectory.ACTIVE, SubjectDirectory.NO_MINOR);
+        directory.merge(5, 6);
+        assertThat(directory.status(5)).isEqualTo(SubjectDirectory.MERGED);
+        assertThat(directory.adultFromDay(5)).isEqualTo(21_000);
+        directory.setAdultFrom(6, 22_000);
+        assertThat(directory.status(6)).isEqualTo(SubjectDirectory.ACTIVE);
+        assertThat(directory.adultFromDay(6)).isEqualTo(22_000);
     }
 
     @Test
