@@ -133,6 +133,8 @@ class ArchitectureTest {
         noClasses().that().belongToAnyOf(Catalog.class, Purpose.class, Notice.class, PurposeTerms.class,
                         StatusRule.class, ConsentOrder.class, StateReplay.class, HashChain.class, DecisionRule.class,
                         DecisionIndex.class)
+                // package-private, so named by pattern: the NDSR-21 lists and their nested records
+                .or().haveNameMatching("com\\.consento\\.catalog\\.PublicLists(\\$.*)?")
                 .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
                 .because("domain logic is plain Java, unit-tested in microseconds and benchmarked with JMH")
                 .check(main);
