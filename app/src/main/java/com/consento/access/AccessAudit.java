@@ -23,6 +23,8 @@ public class AccessAudit {
     public static final String SIGN_IN = "SIGN_IN";
     public static final String SIGN_IN_FAILED = "SIGN_IN_FAILED";
     public static final String CREATE_STAFF = "CREATE_STAFF";
+    /** A breach-scope report was produced (PIPL-57): who asked, for which window. */
+    public static final String BREACH_SCOPE = "BREACH_SCOPE";
     private static final Pattern ACTION = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
     private final AccessStore store;
     private final Clock clock;

@@ -128,6 +128,28 @@ class LedgerStore {
         });
     }
 
+    /** The state rows of some purposes (breach scope: a rare, administrative read of the whole table). */
+    void forEachStateOfPurposes(Collection<String> purposes, Consumer<StateRow> consumer) {
+        InChunks.forEach(purposes, (in, chunk) -> jdbc.query("SELECT " + STATE_COLUMNS + " FROM consent_state "
+                + "WHERE purpose IN (" + in + ")", rs -> {
+                    consumer.accept(stateRow(rs, 0));
+                }, chunk));
+    }
+
+    /** The events of many subjects for some purposes, in no particular order. */
+    void forEachEventOf(Collection<String> subjectIds, Collection<String> purposes, Consumer<RecordedEvent> consumer) {
+        List<String> codes = List.copyOf(purposes);
+        String codeList = String.join(",", java.util.Collections.nCopies(codes.size(), "?"));
+        InChunks.forEach(subjectIds, (in, chunk) -> {
+            List<Object> params = new ArrayList<>(List.of(chunk));
+            params.addAll(codes);
+            jdbc.query("SELECT " + EVENT_COLUMNS + " FROM consent_event WHERE subject_id IN (" + in + ") AND purpose IN ("
+                    + codeList + ")", rs -> {
+                        consumer.accept(event(rs, 0));
+                    }, params.toArray());
+        });
+    }
+
     List<RecordedEvent> eventsOf(String subjectId) {
         return jdbc.query("SELECT " + EVENT_COLUMNS + " FROM consent_event WHERE subject_id = ? ORDER BY id",
                 LedgerStore::event, subjectId);
