@@ -3,24 +3,17 @@ package com.consento.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.consento.ConsentoApplication;
 import com.consento.testing.Api;
+import com.consento.testing.ClusterNodes;
 import com.consento.testing.Fixtures;
 import com.sun.net.httpserver.HttpServer;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +31,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.Lifecycle;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -56,15 +47,12 @@ import tools.jackson.databind.json.JsonMapper;
  * its log, as a broker restarted on its own disks does. A webhook receiver stands for the downstream systems.
  */
 class KafkaOutageIT {
-    private static final String DB = "consento_kafka_outage_" + Long.toHexString(System.nanoTime() & 0xffffffffL);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String TOPIC = "consento.consent-changes";
     /** Quick for a person at the API, with room for a busy build machine; the producer's time-outs are 5–10 s. */
     private static final long QUICK_MILLIS = 2_000;
     private static final int WITHDRAWALS = 6;
-    private static String adminUrl;
-    private static String pgUser;
-    private static String pgPassword;
+    private static ClusterNodes cluster;
     private static TcpProxy proxy;
     private static EmbeddedKafkaKraftBroker kafka;
     private static HttpServer receiver;
@@ -84,23 +72,9 @@ class KafkaOutageIT {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        Assumptions.assumeTrue("postgres".equals(System.getProperty("consento.test.db")),
-                "cluster mode needs PostgreSQL: runs in the it-postgres pass");
-        String url = System.getenv("CONSENTO_TEST_PG_URL");
-        if (url == null || url.isBlank()) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                Assertions.fail("CONSENTO_TEST_PG_URL is not set; in CI the Kafka outage test fails rather than skip");
-            }
-            Assumptions.abort("set CONSENTO_TEST_PG_URL to run the Kafka outage test");
-        }
-        pgUser = System.getenv().getOrDefault("CONSENTO_TEST_PG_USER", "consento");
-        pgPassword = System.getenv().getOrDefault("CONSENTO_TEST_PG_PASSWORD", "consento");
-        try (Connection c = DriverManager.getConnection(url, pgUser, pgPassword); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + DB);
-        }
-        adminUrl = url;
+        cluster = ClusterNodes.onOwnDatabase("consento_kafka_outage", "the Kafka outage test");
 
-        quiet("org.apache.kafka", "kafka", "state.change.logger");
+        ClusterNodes.quiet("org.apache.kafka", "kafka", "state.change.logger");
         proxy = new TcpProxy();
         kafka = new EmbeddedKafkaKraftBroker(1, 1);
         kafka.brokerProperty("advertised.listeners", "EXTERNAL://127.0.0.1:" + proxy.port());
@@ -119,15 +93,8 @@ class KafkaOutageIT {
         });
         receiver.start();
 
-        SecureRandom random = new SecureRandom();
-        String[] common = {"--server.port=0", "--spring.datasource.url=" + withDatabase(url, DB),
-                "--spring.datasource.username=" + pgUser, "--spring.datasource.password=" + pgPassword,
-                "--consento.master-key=" + key(random), "--consento.lookup-key=" + key(random),
-                "--consento.kafka.bootstrap=127.0.0.1:" + proxy.port(), "--consento.admin-key=" + Api.ADMIN_KEY,
-                "--consento.demo=false", "--consento.db.pool-size=8", "--logging.level.org.apache.kafka=ERROR",
-                "--logging.level.kafka=WARN", "--logging.level.state.change.logger=WARN"};
-        nodeA = start("node-a", common);
-        a = new Api(port(nodeA));
+        nodeA = cluster.start("node-a", "127.0.0.1:" + proxy.port(), "ERROR");
+        a = new Api(ClusterNodes.port(nodeA));
         Fixtures fx = new Fixtures(a);
         purpose = fx.marketingPurpose(0);
         notice = fx.notice(false, purpose);
@@ -156,17 +123,14 @@ class KafkaOutageIT {
         awaitUntil("node A's grants are on the topic before node B starts", Duration.ofSeconds(20),
                 () -> pending(a) == 0);
 
-        nodeB = start("node-b", common);
-        b = new Api(port(nodeB));
+        nodeB = cluster.start("node-b", "127.0.0.1:" + proxy.port(), "ERROR");
+        b = new Api(ClusterNodes.port(nodeB));
     }
 
     @AfterAll
     static void stopCluster() throws Exception {
-        if (nodeB != null) {
-            nodeB.close();
-        }
-        if (nodeA != null) {
-            nodeA.close();
+        if (cluster != null) {
+            cluster.close();
         }
         if (kafka != null) {
             kafka.destroy();
@@ -176,14 +140,6 @@ class KafkaOutageIT {
         }
         if (receiver != null) {
             receiver.stop(0);
-        }
-        if (adminUrl != null) {
-            try (Connection c = DriverManager.getConnection(adminUrl, pgUser, pgPassword);
-                 Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
-            } catch (java.sql.SQLException e) {
-                System.err.println("could not drop " + DB + ": " + e.getMessage());
-            }
         }
     }
 
@@ -381,40 +337,5 @@ class KafkaOutageIT {
     /** Polls until the condition holds; fails with its description at the deadline. */
     private static void awaitUntil(String what, Duration atMost, BooleanSupplier condition) {
         await(what).atMost(atMost).pollInterval(Duration.ofMillis(50)).until(condition::getAsBoolean);
-    }
-
-    private static ConfigurableApplicationContext start(String name, String[] common) throws Exception {
-        Path dir = Files.createTempDirectory("consento-kafka-outage-" + name + "-");
-        String[] args = new String[common.length + 2];
-        System.arraycopy(common, 0, args, 0, common.length);
-        args[common.length] = "--consento.data-dir=" + dir;
-        args[common.length + 1] = "--consento.node-id=" + name;
-        return new SpringApplicationBuilder(ConsentoApplication.class).run(args);
-    }
-
-    private static int port(ConfigurableApplicationContext ctx) {
-        return Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
-    }
-
-    private static String key(SecureRandom random) {
-        byte[] k = new byte[32];
-        random.nextBytes(k);
-        return Base64.getEncoder().encodeToString(k);
-    }
-
-    private static String withDatabase(String url, String database) {
-        int q = url.indexOf('?');
-        String base = q < 0 ? url : url.substring(0, q);
-        String params = q < 0 ? "" : url.substring(q);
-        return base.substring(0, base.lastIndexOf('/') + 1) + database + params;
-    }
-
-    /** The broker logs every step at INFO; only its warnings matter here. */
-    private static void quiet(String... loggers) {
-        for (String name : loggers) {
-            if (org.slf4j.LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger l) {
-                l.setLevel(ch.qos.logback.classic.Level.WARN);
-            }
-        }
     }
 }

@@ -3,31 +3,24 @@ package com.consento.propagation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.consento.ConsentoApplication;
 import com.consento.decisions.DecisionService;
 import com.consento.testing.Api;
+import com.consento.testing.ClusterNodes;
 import com.consento.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.JsonNode;
@@ -38,11 +31,7 @@ import tools.jackson.databind.JsonNode;
  * left alone). Runs in the PostgreSQL pass of the integration suite only.
  */
 class ClusterIT {
-    /** A database of its own per run: concurrent builds on one PostgreSQL must not drop each other's. */
-    private static final String DB = "consento_cluster_" + Long.toHexString(System.nanoTime() & 0xffffffffL);
-    private static String adminUrl;
-    private static String pgUser;
-    private static String pgPassword;
+    private static ClusterNodes cluster;
     /** Withdrawals timed by {@link #propagation_delay_distribution}; {@code -Dconsento.cluster.samples=200}. */
     private static final int SAMPLES = Integer.getInteger("consento.cluster.samples", 20);
     private static EmbeddedKafkaKraftBroker kafka;
@@ -59,41 +48,13 @@ class ClusterIT {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        Assumptions.assumeTrue("postgres".equals(System.getProperty("consento.test.db")),
-                "cluster mode needs PostgreSQL: runs in the it-postgres pass");
-        String url = System.getenv("CONSENTO_TEST_PG_URL");
-        if (url == null || url.isBlank()) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                Assertions.fail("CONSENTO_TEST_PG_URL is not set; in CI the cluster test fails rather than skip");
-            }
-            Assumptions.abort("set CONSENTO_TEST_PG_URL to run the cluster test");
-        }
-        String user = System.getenv().getOrDefault("CONSENTO_TEST_PG_USER", "consento");
-        String password = System.getenv().getOrDefault("CONSENTO_TEST_PG_PASSWORD", "consento");
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + DB);
-        }
-        adminUrl = url;
-        pgUser = user;
-        pgPassword = password;
-        String clusterUrl = withDatabase(url, DB);
-
-        quiet("org.apache.kafka", "kafka", "state.change.logger", "org.apache.zookeeper");
+        cluster = ClusterNodes.onOwnDatabase("consento_cluster", "the cluster test");
+        ClusterNodes.quiet("org.apache.kafka", "kafka", "state.change.logger", "org.apache.zookeeper");
         kafka = new EmbeddedKafkaKraftBroker(1, 1);
         kafka.afterPropertiesSet();
 
-        SecureRandom random = new SecureRandom();
-        String master = key(random);
-        String lookup = key(random);
-        String[] common = {"--server.port=0", "--spring.datasource.url=" + clusterUrl,
-                "--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
-                "--consento.master-key=" + master, "--consento.lookup-key=" + lookup,
-                "--consento.kafka.bootstrap=" + kafka.getBrokersAsString(), "--consento.admin-key=" + Api.ADMIN_KEY,
-                "--consento.demo=false", "--consento.db.pool-size=8", "--logging.level.org.apache.kafka=WARN",
-                "--logging.level.kafka=WARN", "--logging.level.state.change.logger=WARN"};
-
-        nodeA = start("node-a", common);
-        a = new Api(port(nodeA));
+        nodeA = cluster.start("node-a", kafka.getBrokersAsString(), "WARN");
+        a = new Api(ClusterNodes.port(nodeA));
         Fixtures fx = new Fixtures(a);
         purpose = fx.marketingPurpose(0);
         notice = fx.notice(false, purpose);
@@ -115,28 +76,17 @@ class ClusterIT {
         Api.Response r = a.post("/api/v1/consent-events", "{\"events\": [" + batch + "]}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
 
-        nodeB = start("node-b", common);
-        b = new Api(port(nodeB));
+        nodeB = cluster.start("node-b", kafka.getBrokersAsString(), "WARN");
+        b = new Api(ClusterNodes.port(nodeB));
     }
 
     @AfterAll
     static void stopCluster() {
-        if (nodeB != null) {
-            nodeB.close();
-        }
-        if (nodeA != null) {
-            nodeA.close();
+        if (cluster != null) {
+            cluster.close();
         }
         if (kafka != null) {
             kafka.destroy();
-        }
-        if (adminUrl != null) {
-            try (Connection c = DriverManager.getConnection(adminUrl, pgUser, pgPassword);
-                 Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
-            } catch (java.sql.SQLException e) {
-                System.err.println("could not drop " + DB + ": " + e.getMessage());
-            }
         }
     }
 
@@ -259,41 +209,7 @@ class ClusterIT {
         assertThat(r.status()).as(r.body()).isEqualTo(201);
     }
 
-    private static ConfigurableApplicationContext start(String name, String[] common) throws Exception {
-        Path dir = Files.createTempDirectory("consento-cluster-" + name + "-");
-        String[] args = new String[common.length + 2];
-        System.arraycopy(common, 0, args, 0, common.length);
-        args[common.length] = "--consento.data-dir=" + dir;
-        args[common.length + 1] = "--consento.node-id=" + name;
-        return new SpringApplicationBuilder(ConsentoApplication.class).run(args);
-    }
-
-    private static int port(ConfigurableApplicationContext ctx) {
-        return Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
-    }
-
-    private static String key(SecureRandom random) {
-        byte[] k = new byte[32];
-        random.nextBytes(k);
-        return Base64.getEncoder().encodeToString(k);
-    }
-
-    static String withDatabase(String url, String database) {
-        int q = url.indexOf('?');
-        String base = q < 0 ? url : url.substring(0, q);
-        String params = q < 0 ? "" : url.substring(q);
-        return base.substring(0, base.lastIndexOf('/') + 1) + database + params;
-    }
-
     /** The broker logs every step at INFO; only its warnings matter here. */
-    private static void quiet(String... loggers) {
-        for (String name : loggers) {
-            if (org.slf4j.LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger l) {
-                l.setLevel(ch.qos.logback.classic.Level.WARN);
-            }
-        }
-    }
-
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

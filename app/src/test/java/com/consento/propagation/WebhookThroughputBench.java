@@ -40,7 +40,7 @@ class WebhookThroughputBench {
                 s.execute("DROP DATABASE IF EXISTS consento_bench_webhooks WITH (FORCE)");
                 s.execute("CREATE DATABASE consento_bench_webhooks");
             }
-            args.addAll(List.of("--spring.datasource.url=" + ClusterIT.withDatabase(pg, "consento_bench_webhooks"),
+            args.addAll(List.of("--spring.datasource.url=" + com.consento.testing.ClusterNodes.withDatabase(pg, "consento_bench_webhooks"),
                     "--spring.datasource.username=" + user, "--spring.datasource.password=" + password));
         }
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(ConsentoApplication.class)
