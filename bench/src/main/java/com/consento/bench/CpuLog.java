@@ -28,6 +28,20 @@ final class CpuLog {
         return THREADS.getCurrentThreadCpuTime();
     }
 
+    /** Another process's user + system CPU seconds from /proc (Linux), or NaN without a pid or /proc. */
+    static double processCpuSeconds(long pid) {
+        if (pid <= 0) {
+            return Double.NaN;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;   // clock ticks (USER_HZ = 100)
+        } catch (java.io.IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     /** Median of the measurement iterations: {ops per CPU-second, CPU-seconds per wall-second}. */
     static void record(String benchmark, List<double[]> iterations) {
         if (iterations.isEmpty()) {

@@ -53,11 +53,11 @@ public final class HttpDecisionLoad {
         load.closedLoop("warm-up", threads, warm, i -> "/api/v1/ping");
         load.closedLoop("warm-up", threads, warm, i -> decision(ids));
         load.batch(threads, warm, ids, 1000);
-        double c0 = serverCpu(pid);
+        double c0 = CpuLog.processCpuSeconds(pid);
         Result ping = load.closedLoop("ping", threads, seconds, i -> "/api/v1/ping");
-        double c1 = serverCpu(pid);
+        double c1 = CpuLog.processCpuSeconds(pid);
         Result decide = load.closedLoop("decision", threads, seconds, i -> decision(ids));
-        double c2 = serverCpu(pid);
+        double c2 = CpuLog.processCpuSeconds(pid);
         // ping again after the decisions: the first ping run may still have been warming the server up
         Result pingAgain = load.closedLoop("ping (again)", threads, seconds, i -> "/api/v1/ping");
         double best = Math.max(ping.perSecond, pingAgain.perSecond);
@@ -65,29 +65,15 @@ public final class HttpDecisionLoad {
                 decide.perSecond / best);
         Result paced = load.paced("decision @ half max", threads, seconds, decide.perSecond / 2, ids);
         System.out.printf("p99 at half max load = %.2f ms (target <= 5 ms)%n", paced.p99Millis);
-        double c3 = serverCpu(pid);
+        double c3 = CpuLog.processCpuSeconds(pid);
         Result batch = load.batch(threads, seconds, ids, 1000);
-        double c4 = serverCpu(pid);
+        double c4 = CpuLog.processCpuSeconds(pid);
         System.out.printf("batch decisions = %.0f checks/s (target >= 1,000,000)%n", batch.perSecond * 1000);
         if (pid > 0) {
             System.out.printf("server CPU: ping %.1f µs a request, decision %.1f µs a request, batch %.3f µs a check "
                             + "(%.2f M checks per server CPU-second)%n",
                     (c1 - c0) * 1e6 / (ping.perSecond * seconds), (c2 - c1) * 1e6 / (decide.perSecond * seconds),
                     (c4 - c3) * 1e6 / (batch.perSecond * 1000 * seconds), batch.perSecond * 1000 * seconds / (c4 - c3) / 1e6);
-        }
-    }
-
-    /** The server's user + system CPU seconds from /proc (Linux), or NaN without a pid. */
-    static double serverCpu(long pid) {
-        if (pid <= 0) {
-            return Double.NaN;
-        }
-        try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
-        } catch (java.io.IOException | RuntimeException e) {
-            return Double.NaN;
         }
     }
 

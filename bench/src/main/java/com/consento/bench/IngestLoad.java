@@ -174,18 +174,8 @@ public final class IngestLoad {
 
     /** {server CPU seconds (user + system) or NaN, this process's CPU seconds}. */
     private static double[] cpu(long pid) {
-        double server = Double.NaN;
-        if (pid > 0) {
-            try {
-                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                server = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;   // clock ticks (USER_HZ = 100)
-            } catch (IOException | RuntimeException e) {
-                server = Double.NaN;
-            }
-        }
         double self = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
-        return new double[] {server, self};
+        return new double[] {CpuLog.processCpuSeconds(pid), self};
     }
 
     private static String cpuNote(double[] before, double[] after, double seconds, long units, String unit) {
