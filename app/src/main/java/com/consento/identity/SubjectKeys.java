@@ -53,6 +53,29 @@ public class SubjectKeys {
 
     /** The data keys of many active subjects, those not in memory read in one query per 500. */
     Map<String, SecretKey> keys(java.util.Collection<String> subjectIds) {
+        Map<String, SecretKey> found = keysOrNull(subjectIds);
+        found.forEach((id, key) -> {
+            if (key == null) {
+                throw new NotFound("subject " + id + " has been erased");
+            }
+        });
+        return found;
+    }
+
+    void forget(String subjectId) {
+        cache.remove(subjectId);
+    }
+
+    SecretKey key(String subjectId) {
+        return keys(java.util.List.of(subjectId)).get(subjectId);
+    }
+
+    private SecretKey keyOrNull(String subjectId) {
+        return keysOrNull(java.util.List.of(subjectId)).get(subjectId);
+    }
+
+    /** Each subject's key, null for an erased subject; an unknown subject is not found. */
+    private Map<String, SecretKey> keysOrNull(java.util.Collection<String> subjectIds) {
         Map<String, SecretKey> found = new java.util.HashMap<>();
         java.util.List<String> missing = new java.util.ArrayList<>();
         for (String id : subjectIds) {
@@ -69,39 +92,13 @@ public class SubjectKeys {
                 if (!wrapped.containsKey(id)) {
                     throw new NotFound("no subject " + id);
                 }
-                if (wrapped.get(id) == null) {
-                    throw new NotFound("subject " + id + " has been erased");
+                SecretKey key = wrapped.get(id) == null ? null : vault.unwrap(wrapped.get(id));
+                if (key != null) {
+                    remember(id, key);
                 }
-                SecretKey key = vault.unwrap(wrapped.get(id));
-                remember(id, key);
                 found.put(id, key);
             }
         }
         return found;
-    }
-
-    void forget(String subjectId) {
-        cache.remove(subjectId);
-    }
-
-    SecretKey key(String subjectId) {
-        SecretKey key = keyOrNull(subjectId);
-        if (key == null) {
-            throw new NotFound("subject " + subjectId + " has been erased");
-        }
-        return key;
-    }
-
-    private SecretKey keyOrNull(String subjectId) {
-        SecretKey cached = cache.get(subjectId);
-        if (cached != null) {
-            return cached;
-        }
-        var row = store.subject(subjectId).orElseThrow(() -> new NotFound("no subject " + subjectId));
-        if (row.dataKey() == null) {
-            return null;
-        }
-        remember(subjectId, row.dataKey());
-        return cache.get(subjectId);
     }
 }
