@@ -66,18 +66,9 @@ public class LedgerService {
         long now = clock.millis();
         Problems problems = new Problems();
         List<ValidEvent> valid = EventValidator.validate(batch, snapshot, now, problems);
-        for (int i = 0; i < valid.size(); i++) {
-            String id = valid.get(i).subjectId();
-            if (id != null) {
-                try {
-                    identity.requireActive(id);
-                } catch (NotFound e) {
-                    problems.add("/events/" + i + "/subject/id", e.getMessage());
-                }
-            }
-        }
+        List<String> named = survivors(valid, problems);
         problems.throwIfAny();
-        Prepared prepared = prepare(valid, null);
+        Prepared prepared = prepare(valid, named, null);
         return write(() -> {
             if (idempotencyScope != null) {
                 var prior = idempotency.find(idempotencyScope);
@@ -108,19 +99,37 @@ public class LedgerService {
     }
 
     /** A batch's subjects and its sealed personal data, worked out before the writer lock. */
-    private record Prepared(SubjectBatch subjects, List<String> guardians, List<String> evidence) {
+    private record Prepared(List<String> named, SubjectBatch subjects, List<String> guardians, List<String> evidence) {
+    }
+
+    /**
+     * For each event named by subject id, the active subject it stands for (the survivor of a merge); null for
+     * events named by identifiers. An unknown or erased id is reported under its pointer, or thrown at once
+     * without {@code problems} (inside the writer, where the caller already answered for the ids).
+     */
+    private List<String> survivors(List<ValidEvent> valid, Problems problems) {
+        List<String> ids = new ArrayList<>(valid.size());
+        for (int i = 0; i < valid.size(); i++) {
+            String id = valid.get(i).subjectId();
+            try {
+                ids.add(id == null ? null : identity.requireActive(id));
+            } catch (NotFound e) {
+                if (problems == null) {
+                    throw e;
+                }
+                problems.add("/events/" + i + "/subject/id", e.getMessage());
+                ids.add(null);
+            }
+        }
+        return ids;
     }
 
     /** The costly part of a batch (hashing identifiers, data keys, AES-GCM) runs here, outside the writer lock. */
-    private Prepared prepare(List<ValidEvent> valid, Prepared previous) {
-        List<String> ids = new ArrayList<>(valid.size());
+    private Prepared prepare(List<ValidEvent> valid, List<String> named, Prepared previous) {
         List<List<com.consento.identity.Identifier>> people = new ArrayList<>(valid.size());
-        for (ValidEvent v : valid) {
-            ids.add(v.subjectId() == null ? null : identity.requireActive(v.subjectId()));
-            people.add(v.subjectId() == null ? v.identifiers() : null);
-        }
+        valid.forEach(v -> people.add(v.subjectId() == null ? v.identifiers() : null));
         SubjectBatch before = previous == null ? null : previous.subjects();
-        SubjectBatch subjects = resolver.prepare(ids, people, before);
+        SubjectBatch subjects = resolver.prepare(named, people, before);
         List<String> guardians = new ArrayList<>(valid.size());
         List<String> evidence = new ArrayList<>(valid.size());
         for (int i = 0; i < valid.size(); i++) {
@@ -128,24 +137,19 @@ public class LedgerService {
             guardians.add(same ? previous.guardians().get(i) : seal(subjects, i, valid.get(i).guardian()));
             evidence.add(same ? previous.evidence().get(i) : seal(subjects, i, valid.get(i).evidence()));
         }
-        return new Prepared(subjects, guardians, evidence);
+        return new Prepared(named, subjects, guardians, evidence);
     }
 
     /** Within the transaction: chains, inserts and folds the events into the state table. */
     List<Receipt> append(List<ValidEvent> valid, long recordedAt) {
-        return append(valid, prepare(valid, null), recordedAt);
+        return append(valid, prepare(valid, survivors(valid, null), null), recordedAt);
     }
 
     private List<Receipt> append(List<ValidEvent> valid, Prepared prepared, long recordedAt) {
-        boolean current = resolver.isCurrent(prepared.subjects());
-        for (int i = 0; i < valid.size() && current; i++) {
-            String id = valid.get(i).subjectId();
-            // throws when erased while the batch was being prepared
-            current = id == null || identity.requireActive(id).equals(prepared.subjects().subject(i));
-        }
-        if (!current) {
+        List<String> named = survivors(valid, null);
+        if (!named.equals(prepared.named()) || !resolver.isCurrent(prepared.subjects())) {
             // another writer linked, merged or erased one of these subjects meanwhile: work them out again, locked
-            prepared = prepare(valid, prepared);
+            prepared = prepare(valid, named, prepared);
         }
         List<String> subjects = resolver.commit(prepared.subjects());
         TreeSet<Integer> parts = new TreeSet<>();
