@@ -1,6 +1,5 @@
 package com.consento.decisions;
 
-import com.consento.shared.FieldProblem;
 import com.consento.shared.InvalidRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,18 +44,14 @@ final class BatchCodec {
                 }
             }
             if (p.nextToken() != null) {
-                throw new InvalidRequest("malformed-body", "the body has content after its JSON object",
-                        List.of(new FieldProblem("", "content after the JSON object")));
+                throw InvalidRequest.malformedBody("", "content after the JSON object");
             }
             if (checks == null || checks.isEmpty()) {
                 throw new InvalidRequest("checks must hold at least one {subject, purpose, channel}", "/checks");
             }
             return checks;
         } catch (JacksonException e) {
-            String what = e.getOriginalMessage() == null ? "malformed JSON" : e.getOriginalMessage();
-            throw new InvalidRequest("malformed-body", "the body is not valid JSON at " + (at.isEmpty() ? "/" : at)
-                    + ": " + (what.length() > 300 ? what.substring(0, 300) + "…" : what),
-                    List.of(new FieldProblem(at, what)));
+            throw InvalidRequest.malformedBody(at, e.getOriginalMessage());
         }
     }
 

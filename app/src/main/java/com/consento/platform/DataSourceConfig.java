@@ -24,7 +24,7 @@ class DataSourceConfig {
         requireServerDatabaseForCluster(url, kafka);
         HikariConfig config = new HikariConfig();
         config.setPoolName("consento");
-        if (url == null || url.isBlank() || url.startsWith("jdbc:sqlite:")) {
+        if (isSqlite(url)) {
             String file = url == null || url.isBlank() ? dir.path().resolve("consento.db").toString()
                     : url.substring("jdbc:sqlite:".length());
             config.setJdbcUrl("jdbc:sqlite:" + file + (file.contains("?") ? "&" : "?")
@@ -45,11 +45,15 @@ class DataSourceConfig {
      * unreachable broker would hold SQLite's single writer. Refuse at start-up, saying what to set.
      */
     static void requireServerDatabaseForCluster(String url, String kafka) {
-        boolean sqlite = url == null || url.isBlank() || url.startsWith("jdbc:sqlite:");
-        if (sqlite && kafka != null && !kafka.isBlank()) {
+        if (isSqlite(url) && kafka != null && !kafka.isBlank()) {
             throw new IllegalStateException("cluster mode (CONSENTO_KAFKA_BOOTSTRAP=" + kafka.trim() + ") needs "
                     + "PostgreSQL: set SPRING_DATASOURCE_URL=jdbc:postgresql://… for every node, or unset "
                     + "CONSENTO_KAFKA_BOOTSTRAP to run one node on the embedded SQLite database");
         }
+    }
+
+    /** No URL means the embedded SQLite file in the data directory. */
+    private static boolean isSqlite(String url) {
+        return url == null || url.isBlank() || url.startsWith("jdbc:sqlite:");
     }
 }

@@ -37,9 +37,8 @@ class ProblemHandler {
 
     @ExceptionHandler(InvalidRequest.class)
     ResponseEntity<Object> invalid(InvalidRequest e, HttpServletRequest req) {
-        // streaming readers report unparseable JSON this way: 400, as for bodies Spring could not read
-        HttpStatus status = "malformed-body".equals(e.type()) ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT;
-        return problem(status, e.type(), e.getMessage(), e.problems(), req);
+        return problem(e.malformed() ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT, e.type(),
+                e.getMessage(), e.problems(), req);
     }
 
     @ExceptionHandler(NotFound.class)
@@ -62,15 +61,9 @@ class ProblemHandler {
     ResponseEntity<Object> unreadable(HttpMessageNotReadableException e, HttpServletRequest req) {
         Throwable cause = e.getCause();
         if (cause instanceof JacksonException je) {
-            String pointer = pointer(je);
-            String what = je.getOriginalMessage() == null ? "malformed JSON" : je.getOriginalMessage();
-            if (what.length() > 300) {
-                what = what.substring(0, 300) + "…";
-            }
-            return problem(HttpStatus.BAD_REQUEST, "malformed-body", "the body is not valid for this call at "
-                    + (pointer.isEmpty() ? "/" : pointer) + ": " + what, List.of(new FieldProblem(pointer, what)), req);
+            return invalid(InvalidRequest.malformedBody(pointer(je), je.getOriginalMessage()), req);
         }
-        return problem(HttpStatus.BAD_REQUEST, "malformed-body", "the request body is missing or is not JSON",
+        return problem(HttpStatus.BAD_REQUEST, InvalidRequest.MALFORMED_BODY, "the request body is missing or is not JSON",
                 List.of(), req);
     }
 

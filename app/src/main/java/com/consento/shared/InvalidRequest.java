@@ -2,8 +2,12 @@ package com.consento.shared;
 
 import java.util.List;
 
-/** The request is well-formed but breaks a rule: answered with 422 and every problem found. */
+/**
+ * The request breaks a rule: answered with 422 and every problem found; or its body is not JSON the call can
+ * read ({@link #malformedBody}): 400.
+ */
 public class InvalidRequest extends RuntimeException {
+    public static final String MALFORMED_BODY = "malformed-body";
     private final List<FieldProblem> problems;
     private final String type;
 
@@ -19,6 +23,17 @@ public class InvalidRequest extends RuntimeException {
 
     public InvalidRequest(List<FieldProblem> problems) {
         this("validation", summary(problems), problems);
+    }
+
+    /** The body does not parse at {@code pointer}; {@code what} is the parser's word for it, cut at 300 chars. */
+    public static InvalidRequest malformedBody(String pointer, String what) {
+        String said = what == null ? "malformed JSON" : what.length() > 300 ? what.substring(0, 300) + "…" : what;
+        return new InvalidRequest(MALFORMED_BODY, "the body is not valid for this call at "
+                + (pointer.isEmpty() ? "/" : pointer) + ": " + said, List.of(new FieldProblem(pointer, said)));
+    }
+
+    public boolean malformed() {
+        return MALFORMED_BODY.equals(type);
     }
 
     private static String summary(List<FieldProblem> problems) {
